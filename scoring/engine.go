@@ -1,0 +1,267 @@
+package scoring
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Options override the workbook's own settings, as the command line asks.
+type Options struct {
+	// AsOf scores as of this month instead of the workbook's (zero: the workbook's).
+	AsOf Month
+	// Path forces a path (PathAuto: the workbook's, else decided from the data).
+	Path Path
+	// Designations limits scoring to these designations (ids or names).
+	Designations []string
+}
+
+// InputError is a problem in the partner's data that stops it from being scored.
+type InputError struct{ Issue Issue }
+
+func (e *InputError) Error() string { return e.Issue.String() }
+
+func inputErr(sheet, cell, hint, format string, args ...any) error {
+	return &InputError{Issue{Severity: SeverityError, Sheet: sheet, Cell: cell, Hint: hint, Message: fmt.Sprintf(format, args...)}}
+}
+
+// Score computes the partner capability score of every designation in scope.
+// It never modifies in.
+func Score(in *Input, rs *RuleSet, opt Options) (*Result, error) {
+	e := &engine{in: in, rs: rs}
+	if err := e.setup(opt); err != nil {
+		return nil, err
+	}
+	e.classifyACR()
+	e.decidePath(opt)
+	e.classifyCerts()
+	for _, d := range e.desigs {
+		e.res.Designations = append(e.res.Designations, e.scoreDesignation(d))
+	}
+	e.rowStatuses()
+	return e.res, nil
+}
+
+// engine holds one scoring run.
+type engine struct {
+	in     *Input
+	rs     *RuleSet
+	m      Month
+	res    *Result
+	desigs []*Designation
+
+	customers map[string]*customerInfo
+	custKeys  []string // sorted for stable output
+
+	acr []acrClass // per Input.ACR row
+
+	// per designation id: customer key -> ACR in M-13, M-12, M-1, M
+	netACR map[string]map[string]*[4]Cents
+	// per designation id: eligible ACR of all customers in M-12 .. M
+	monthly map[string][]Cents
+
+	certs  []certClass // per Input.Certifications row
+	people map[string]string
+}
+
+type customerInfo struct {
+	id, name string
+	segment  Path
+	source   Ref
+}
+
+func (c *customerInfo) display() string {
+	if strings.TrimSpace(c.name) != "" {
+		return strings.TrimSpace(c.name)
+	}
+	return strings.TrimSpace(c.id)
+}
+
+type acrClass struct {
+	eligible bool   // attribution eligible
+	all      bool   // counts for every designation
+	desig    string // counts for this designation only
+	unknown  bool   // names no designation
+}
+
+func (e *engine) setup(opt Options) error {
+	in, rs := e.in, e.rs
+	e.res = &Result{Partner: in.Partner, Edition: rs.Edition, RulesTitle: rs.Title}
+	e.res.Partner.Cells = nil
+	switch {
+	case !opt.AsOf.IsZero():
+		e.m, e.res.AsOfFrom = opt.AsOf, "option"
+	case !in.Partner.AsOf.IsZero():
+		e.m, e.res.AsOfFrom = in.Partner.AsOf, "workbook"
+	default:
+		for _, r := range in.ACR {
+			if r.Month > e.m {
+				e.m = r.Month
+			}
+		}
+		e.res.AsOfFrom = "data"
+		if e.m.IsZero() {
+			return inputErr(in.Partner.Sheet, "", "Add an \"As of\" field (for example 2024-05) to the Partner sheet, or ACR rows.",
+				"the as-of month is unknown: the Partner sheet gives none and the ACR sheet has no rows")
+		}
+	}
+	e.res.AsOf = e.m
+
+	names := opt.Designations
+	where := "--designation"
+	if len(names) == 0 {
+		names = in.Partner.Designations
+		where = in.Partner.Cells["designations"]
+	}
+	seen := map[string]bool{}
+	for _, n := range names {
+		if strings.TrimSpace(n) == "" {
+			continue
+		}
+		d := rs.Designation(n)
+		if d == nil {
+			var known []string
+			for _, d := range rs.Designations {
+				known = append(known, d.ID)
+			}
+			hint := "Known designations: " + strings.Join(known, ", ") + "."
+			if len(opt.Designations) > 0 {
+				return inputErr("", "", hint, "%s: %q is not a designation of the %s rules", where, n, rs.Edition)
+			}
+			return inputErr(in.Partner.Sheet, where, hint, "%q is not a designation of the %s rules", n, rs.Edition)
+		}
+		if !seen[d.ID] {
+			seen[d.ID] = true
+			e.desigs = append(e.desigs, d)
+		}
+	}
+	if len(e.desigs) == 0 {
+		for i := range rs.Designations {
+			e.desigs = append(e.desigs, &rs.Designations[i])
+		}
+	}
+	e.collectCustomers()
+	return nil
+}
+
+func (e *engine) collectCustomers() {
+	e.customers = map[string]*customerInfo{}
+	seg := e.in.Columns.CustomerSegment
+	unknownSeg := map[string]bool{}
+	for _, c := range e.in.Customers {
+		k := IDKey(c.ID)
+		if k == "" {
+			continue
+		}
+		if _, dup := e.customers[k]; dup {
+			continue
+		}
+		info := &customerInfo{id: strings.TrimSpace(c.ID), name: c.Name, source: c.Source, segment: e.rs.Segment(c.Segment)}
+		if info.segment == PathAuto && strings.TrimSpace(c.Segment) != "" && !unknownSeg[Key(c.Segment)] {
+			unknownSeg[Key(c.Segment)] = true
+			e.res.Issues = append(e.res.Issues, warnf(c.Source.Sheet, c.Source.Cell(seg),
+				"Use one of: "+strings.Join(append(append([]string{}, e.rs.Segments.SMB...), e.rs.Segments.Enterprise...), ", ")+".",
+				"segment %q is not known, so the customers that have it are left out of the SMB/SMC share", strings.TrimSpace(c.Segment)))
+		}
+		e.customers[k] = info
+	}
+	for _, r := range e.in.ACR {
+		k := IDKey(r.Customer)
+		if k == "" {
+			continue
+		}
+		if info, ok := e.customers[k]; ok {
+			if info.name == "" && r.Name != "" {
+				info.name = r.Name
+			}
+			continue
+		}
+		e.customers[k] = &customerInfo{id: strings.TrimSpace(r.Customer), name: r.Name, source: r.Source}
+	}
+	for k := range e.customers {
+		e.custKeys = append(e.custKeys, k)
+	}
+	sort.Slice(e.custKeys, func(i, j int) bool {
+		a, b := e.customers[e.custKeys[i]], e.customers[e.custKeys[j]]
+		if la, lb := strings.ToLower(a.display()), strings.ToLower(b.display()); la != lb {
+			return la < lb
+		}
+		return e.custKeys[i] < e.custKeys[j]
+	})
+}
+
+// classifyACR decides each ACR row's eligibility and adds up what the metrics need.
+func (e *engine) classifyACR() {
+	e.acr = make([]acrClass, len(e.in.ACR))
+	e.netACR = map[string]map[string]*[4]Cents{}
+	e.monthly = map[string][]Cents{}
+	for _, d := range e.desigs {
+		e.netACR[d.ID] = map[string]*[4]Cents{}
+		e.monthly[d.ID] = make([]Cents, 13)
+	}
+	excluded := map[string]*Exclusion{}
+	var exclOrder []string
+	unknownArea := map[string]bool{}
+	months := [4]Month{e.m.Add(-13), e.m.Add(-12), e.m.Add(-1), e.m}
+	for i := range e.in.ACR {
+		r := &e.in.ACR[i]
+		c := &e.acr[i]
+		c.eligible = true
+		if e.in.ACRAttribution {
+			_, c.eligible = e.rs.EligibleAttribution(r.Attribution)
+		}
+		area := strings.TrimSpace(r.SolutionArea)
+		switch {
+		case area == "" || e.rs.allAreas[Key(area)]:
+			c.all = true
+		case e.rs.Designation(area) != nil:
+			c.desig = e.rs.Designation(area).ID
+		default:
+			c.unknown = true
+			if !unknownArea[Key(area)] {
+				unknownArea[Key(area)] = true
+				e.res.Issues = append(e.res.Issues, warnf(r.Source.Sheet, r.Source.Cell(e.in.Columns.ACRArea),
+					"Use a designation's name, All, or leave the cell blank to count the row for every designation.",
+					"solution area %q names no designation, so its rows count for no designation's metrics (they still count towards the path)", area))
+			}
+		}
+		if !c.eligible {
+			key := strings.ToUpper(strings.TrimSpace(r.Attribution))
+			x := excluded[key]
+			if x == nil {
+				x = &Exclusion{Attribution: strings.TrimSpace(r.Attribution)}
+				excluded[key] = x
+				exclOrder = append(exclOrder, key)
+			}
+			x.Rows += max(1, r.Rows)
+			x.Amount = AddCents(x.Amount, r.Amount)
+			continue
+		}
+		if c.unknown {
+			continue
+		}
+		k := IDKey(r.Customer)
+		for _, d := range e.desigs {
+			if !c.all && c.desig != d.ID {
+				continue
+			}
+			for j, mm := range months {
+				if r.Month == mm {
+					a := e.netACR[d.ID][k]
+					if a == nil {
+						a = &[4]Cents{}
+						e.netACR[d.ID][k] = a
+					}
+					a[j] = AddCents(a[j], r.Amount)
+				}
+			}
+			if off := int(r.Month - e.m.Add(-12)); off >= 0 && off <= 12 {
+				e.monthly[d.ID][off] = AddCents(e.monthly[d.ID][off], r.Amount)
+			}
+		}
+	}
+	sort.Strings(exclOrder)
+	for _, k := range exclOrder {
+		e.res.Excluded = append(e.res.Excluded, *excluded[k])
+	}
+}

@@ -1,0 +1,169 @@
+package scoring
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// netAdds scores net customer adds (rules.md, "Performance: net customer adds").
+func (e *engine) netAdds(d *Designation, m Metric) MetricResult {
+	rule := e.rs.NetCustomerAdds
+	t := rule.Threshold.Get(e.res.Path)
+	months := [4]Month{e.m.Add(-13), e.m.Add(-12), e.m.Add(-1), e.m}
+	det := &NetAddsDetail{Counting: rule.Counting, Threshold: t, Months: months}
+	perCustomer := rule.Counting == CountPerCustomer
+	base := monthPair(months[0], months[1])
+	last := monthPair(months[2], months[3])
+
+	var adds, losses []string
+	var nearAdds, nearBack []nearMiss
+	for _, k := range e.custKeys {
+		info := e.customers[k]
+		v := CustomerVerdict{Customer: info.id, Name: info.display(), Source: info.source}
+		if a := e.netACR[d.ID][k]; a != nil {
+			v.ACR = *a
+		}
+		v.Current = v.ACR[2] >= t || v.ACR[3] >= t
+		v.BaselineAbove = v.ACR[0] >= t || v.ACR[1] >= t
+		v.BaselineZero = v.ACR[0] <= 0 && v.ACR[1] <= 0
+		best := max(v.ACR[2], v.ACR[3])
+		if perCustomer {
+			switch {
+			case v.BaselineZero && v.Current:
+				v.Effect = 1
+				v.Reason = fmt.Sprintf("new: no ACR in %s, %s in %s (at least %s)", base, best.Short(), bestMonth(v.ACR, months), t.Short())
+			case v.BaselineAbove && !v.Current:
+				v.Effect = -1
+				v.Reason = fmt.Sprintf("lost: at least %s in %s, under it in %s (at most %s)", t.Short(), base, last, best.Short())
+			case v.BaselineAbove && v.Current:
+				v.Reason = fmt.Sprintf("kept: at least %s in both %s and %s", t.Short(), base, last)
+			case v.Current:
+				v.Reason = fmt.Sprintf("not new: %s reaches %s in %s, but there was already ACR in %s (%s)", best.Short(), t.Short(), last, base, max(v.ACR[0], v.ACR[1]).Short())
+			case v.BaselineZero && best > 0:
+				v.Reason = fmt.Sprintf("under %s: at most %s in %s", t.Short(), best.Short(), last)
+			case v.BaselineZero:
+				v.Reason = fmt.Sprintf("no ACR in %s or %s", base, last)
+			default:
+				v.Reason = fmt.Sprintf("under %s in every month considered", t.Short())
+			}
+		} else {
+			switch {
+			case v.Current && v.BaselineAbove:
+				v.Reason = fmt.Sprintf("counted in both periods: at least %s in %s and in %s", t.Short(), base, last)
+			case v.Current:
+				v.Effect = 1
+				v.Reason = fmt.Sprintf("new: %s in %s (at least %s), under it in %s", best.Short(), bestMonth(v.ACR, months), t.Short(), base)
+			case v.BaselineAbove:
+				v.Effect = -1
+				v.Reason = fmt.Sprintf("lost: at least %s in %s, at most %s in %s", t.Short(), base, best.Short(), last)
+			case best > 0:
+				v.Reason = fmt.Sprintf("under %s: at most %s in %s", t.Short(), best.Short(), last)
+			default:
+				v.Reason = fmt.Sprintf("no ACR of %s or more in %s or %s", t.Short(), base, last)
+			}
+		}
+		det.Net += v.Effect
+		switch v.Effect {
+		case 1:
+			adds = append(adds, v.Name)
+		case -1:
+			losses = append(losses, v.Name)
+		}
+		// Customers that a little more ACR in M would turn into a +1 (or out of a -1).
+		if !v.Current && (v.Effect == -1 || (perCustomer && v.BaselineZero && best > 0) || (!perCustomer && !v.BaselineAbove && best > 0)) {
+			nm := nearMiss{name: v.Name, short: t - v.ACR[3]}
+			if v.Effect == -1 {
+				nearBack = append(nearBack, nm)
+			} else {
+				nearAdds = append(nearAdds, nm)
+			}
+		}
+		det.Customers = append(det.Customers, v)
+	}
+
+	res := MetricResult{ID: m.ID, Kind: m.Kind, Category: m.Category, Max: m.Max, NetAdds: det}
+	val := Whole(det.Net)
+	res.Value = &val
+	res.Points = netAddPoints(det.Net, rule.PointsPerAdd, m.Max)
+
+	var b strings.Builder
+	if perCustomer {
+		if len(adds) > 0 {
+			fmt.Fprintf(&b, "%s started consuming at least %s a month (no ACR in %s): %s. ",
+				count(len(adds), "customer", "customers"), t.Short(), base, listNames(adds, nameLimit))
+		} else {
+			fmt.Fprintf(&b, "No customer went from no ACR in %s to at least %s in %s. ", base, t.Short(), last)
+		}
+		if len(losses) > 0 {
+			fmt.Fprintf(&b, "%s dropped below %s in %s: %s. ", count(len(losses), "customer", "customers"), t.Short(), last, listNames(losses, nameLimit))
+		}
+	} else {
+		now, then := 0, 0
+		for _, v := range det.Customers {
+			if v.Current {
+				now++
+			}
+			if v.BaselineAbove {
+				then++
+			}
+		}
+		fmt.Fprintf(&b, "%s reached %s in %s, against %d in %s. ", count(now, "customer", "customers"), t.Short(), last, then, base)
+		if len(adds) > 0 {
+			fmt.Fprintf(&b, "New: %s. ", listNames(adds, nameLimit))
+		}
+		if len(losses) > 0 {
+			fmt.Fprintf(&b, "Lost: %s. ", listNames(losses, nameLimit))
+		}
+	}
+	fmt.Fprintf(&b, "Net %s: %s (%d per net add, at most %d).", count(det.Net, "customer add", "customer adds"), points(res.Points), rule.PointsPerAdd, m.Max)
+	res.Explanation = b.String()
+
+	if res.Points >= m.Max {
+		res.NextStep = "Maximum reached: keep these customers above " + t.Short() + " a month."
+		return res
+	}
+	needNet := max(det.Net, 0) + 1
+	more := needNet - det.Net
+	gain := netAddPoints(needNet, rule.PointsPerAdd, m.Max) - res.Points
+	res.NextPoints = gain
+	step := fmt.Sprintf("%s earn %s", count(more, "more net customer add", "more net customer adds"), points(gain))
+	if more == 1 {
+		step = fmt.Sprintf("1 more net customer add earns %s", points(gain))
+	}
+	how := fmt.Sprintf(": a customer with no ACR in %s that consumes at least %s in %s", base, t.Short(), monthPair(months[2], months[3]))
+	if !perCustomer {
+		how = fmt.Sprintf(": one more customer consuming at least %s in %s", t.Short(), monthPair(months[2], months[3]))
+	}
+	near := append(nearBack, nearAdds...)
+	sort.SliceStable(near, func(i, j int) bool { return near[i].short < near[j].short })
+	if len(near) > 0 {
+		var parts []string
+		for _, n := range near[:min(3, len(near))] {
+			parts = append(parts, fmt.Sprintf("%s needs %s more in %s", n.name, n.short.CeilDollars().Short(), e.m.ShortLabel()))
+		}
+		how += ". Closest: " + strings.Join(parts, "; ")
+	}
+	res.NextStep = step + how + "."
+	return res
+}
+
+type nearMiss struct {
+	name  string
+	short Cents
+}
+
+func netAddPoints(net, per, maxPoints int) int {
+	if net <= 0 {
+		return 0
+	}
+	return min(maxPoints, net*per)
+}
+
+// bestMonth names the later of the last two months that holds the larger amount.
+func bestMonth(a [4]Cents, m [4]Month) string {
+	if a[3] >= a[2] {
+		return m[3].ShortLabel()
+	}
+	return m[2].ShortLabel()
+}
