@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"strconv"
 
 	"github.com/pcs-tools/pcs/scoring"
 )
@@ -140,3 +141,5 @@ func (j JSON) Line() []byte {
 	}
 	return b.Bytes()
 }
+
+func itoa(n int) string { return strconv.Itoa(n) }
