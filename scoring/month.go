@@ -84,3 +84,9 @@ func (d Date) Month() Month {
 
 // String formats the date as "2024-05-31".
 func (d Date) String() string { return d.Time().Format("2006-01-02") }
+
+// MarshalText writes the month as "2024-05" (empty when not given).
+func (m Month) MarshalText() ([]byte, error) { return []byte(m.String()), nil }
+
+// MarshalText writes the date as "2024-05-31".
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }

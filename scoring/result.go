@@ -228,3 +228,6 @@ type RouteStep struct {
 	Gain    int
 	Text    string
 }
+
+// MarshalJSON writes the number as a JSON number ("12.4").
+func (t Tenths) MarshalJSON() ([]byte, error) { return []byte(t.String()), nil }
