@@ -25,9 +25,11 @@ func main() {
 	}
 	for _, j := range jobs {
 		p := filepath.Join(dir, j.m.file)
-		if err := j.write(j.m, p); err == nil {
+		err := j.write(j.m, p)
+		if err == nil {
 			err = os.Chmod(p, 0o644)
-		} else {
+		}
+		if err != nil {
 			fmt.Fprintf(os.Stderr, "gen: %s: %v\n", p, err)
 			os.Exit(1)
 		}

@@ -223,4 +223,3 @@ func errorTweaks(b *book) {
 	b.do(b.f.SetCellStr("Certifications", "C4", "03/04/2024"))
 	b.do(b.f.SetCellValue("Deployments", "C3", ""))
 }
-
