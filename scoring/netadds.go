@@ -72,7 +72,10 @@ func (e *engine) netAdds(d *Designation, m Metric) MetricResult {
 		}
 		// Customers that a little more ACR in M would turn into a +1 (or out of a -1).
 		if !v.Current && (v.Effect == -1 || (perCustomer && v.BaselineZero && best > 0) || (!perCustomer && !v.BaselineAbove && best > 0)) {
-			nm := nearMiss{name: v.Name, short: t - v.ACR[3]}
+			nm := nearMiss{name: v.Name, short: t - v.ACR[3], month: months[3]}
+			if v.ACR[2] > v.ACR[3] {
+				nm.short, nm.month = t-v.ACR[2], months[2]
+			}
 			if v.Effect == -1 {
 				nearBack = append(nearBack, nm)
 			} else {
@@ -131,16 +134,17 @@ func (e *engine) netAdds(d *Designation, m Metric) MetricResult {
 	if more == 1 {
 		step = fmt.Sprintf("1 more net customer add earns %s", points(gain))
 	}
-	how := fmt.Sprintf(": a customer with no ACR in %s that consumes at least %s in %s", base, t.Short(), monthPair(months[2], months[3]))
+	either := strings.Replace(last, " and ", " or ", 1)
+	how := fmt.Sprintf(": a customer with no ACR in %s that consumes at least %s in %s", base, t.Short(), either)
 	if !perCustomer {
-		how = fmt.Sprintf(": one more customer consuming at least %s in %s", t.Short(), monthPair(months[2], months[3]))
+		how = fmt.Sprintf(": one more customer consuming at least %s in %s", t.Short(), either)
 	}
 	near := append(nearBack, nearAdds...)
 	sort.SliceStable(near, func(i, j int) bool { return near[i].short < near[j].short })
 	if len(near) > 0 {
 		var parts []string
 		for _, n := range near[:min(3, len(near))] {
-			parts = append(parts, fmt.Sprintf("%s needs %s more in %s", n.name, n.short.CeilDollars().Short(), e.m.ShortLabel()))
+			parts = append(parts, fmt.Sprintf("%s needs %s more in %s", n.name, n.short.CeilDollars().Short(), n.month.ShortLabel()))
 		}
 		how += ". Closest: " + strings.Join(parts, "; ")
 	}
@@ -151,6 +155,7 @@ func (e *engine) netAdds(d *Designation, m Metric) MetricResult {
 type nearMiss struct {
 	name  string
 	short Cents
+	month Month
 }
 
 func netAddPoints(net, per, maxPoints int) int {
