@@ -1,0 +1,351 @@
+package reader
+
+import (
+	"github.com/pcs-tools/pcs/scoring"
+)
+
+// headerWindow is how many non-empty rows the reader looks through for a
+// header row that names a known column before it settles for the first row
+// with two non-empty cells.
+const headerWindow = 30
+
+// savedRow is a copy of a row read before the header was found.
+type savedRow struct {
+	num   int
+	cells []cell
+}
+
+func saveRow(num int, cells []cell) savedRow {
+	r := savedRow{num: num, cells: make([]cell, len(cells))}
+	copy(r.cells, cells)
+	for i := range r.cells {
+		if r.cells[i].v != nil {
+			r.cells[i].v = append([]byte(nil), r.cells[i].v...)
+		}
+	}
+	return r
+}
+
+// sheetPass is one reading of a sheet's rows.
+type sheetPass struct {
+	wr     *wbReader
+	ref    sheetRef
+	info   *Sheet
+	issues *issueList
+	scan   *rowScanner
+	done   func()
+	saved  []savedRow // rows after the header, read while looking for it
+	header savedRow
+	found  bool
+}
+
+// openPass opens the sheet's part for a reading of its rows.
+func (wr *wbReader) openPass(ref sheetRef, role Role) (*sheetPass, error) {
+	t, done, err := partTok(wr.p, ref.part)
+	if err != nil {
+		var fe *FileError
+		if asFileError(err, &fe) && fe.Kind == KindDamaged {
+			return nil, damaged(fe.Reason)
+		}
+		return nil, err
+	}
+	return &sheetPass{
+		wr:     wr,
+		ref:    ref,
+		info:   &Sheet{Name: ref.name, Role: role},
+		issues: &issueList{sheet: ref.name},
+		scan:   newRowScanner(t, wr.b.sst),
+		done:   done,
+	}, nil
+}
+
+func (sp *sheetPass) close() { sp.done() }
+
+// err returns the sheet's reading error as a FileError naming the sheet.
+func (sp *sheetPass) err() error {
+	if sp.scan.err != nil {
+		return partError(sp.ref.part, sp.ref.name, sp.scan.err)
+	}
+	return nil
+}
+
+func (sp *sheetPass) nonEmpty(cells []cell) int {
+	n := 0
+	for i := range cells {
+		if v := valueOf(&cells[i], sp.wr.b.formats); v.kind != vEmpty {
+			n++
+		}
+	}
+	return n
+}
+
+// findHeader reads rows until it finds the header row: the first row with
+// at least two non-empty cells that names a column the sheet knows (score
+// returns how many known and required columns a row names). Without one in
+// the first rows, it takes a one-cell row naming a required column, else
+// the first row with two non-empty cells, as workbook.md says. Rows above
+// the header are ignored.
+func (sp *sheetPass) findHeader(score func(cells []cell) (known, required int)) {
+	var rows []savedRow
+	first, single, header := -1, -1, -1
+	for header < 0 && len(rows) < headerWindow && sp.scan.next() {
+		cells := sp.scan.cells
+		n := sp.nonEmpty(cells)
+		if n == 0 {
+			continue
+		}
+		rows = append(rows, saveRow(sp.scan.num, cells))
+		known, required := score(cells)
+		switch {
+		case n >= 2 && known > 0:
+			header = len(rows) - 1
+		case n >= 2 && first < 0:
+			first = len(rows) - 1
+		case n == 1 && required > 0 && single < 0:
+			single = len(rows) - 1
+		}
+	}
+	switch {
+	case header >= 0:
+	case single >= 0:
+		header = single
+	case first >= 0:
+		header = first
+	default:
+		return
+	}
+	sp.found = true
+	sp.header = rows[header]
+	sp.saved = rows[header+1:]
+	sp.info.HeaderRow = sp.header.num
+	for _, c := range sp.header.cells {
+		if v := valueOf(&c, sp.wr.b.formats); v.kind != vEmpty && c.col > sp.info.LastColumn {
+			sp.info.LastColumn = c.col
+		}
+	}
+}
+
+// eachRow calls fn for every row below the header, in sheet order. The
+// cells are valid during the call only.
+func (sp *sheetPass) eachRow(fn func(num int, cells []cell)) {
+	for _, r := range sp.saved {
+		sp.info.LastRow = r.num
+		fn(r.num, r.cells)
+	}
+	sp.saved = nil
+	for sp.scan.next() {
+		sp.info.LastRow = sp.scan.num
+		fn(sp.scan.num, sp.scan.cells)
+	}
+}
+
+// headerText returns the text of a header cell ("" for a number or a date).
+func (sp *sheetPass) headerText(c *cell) string {
+	v := valueOf(c, sp.wr.b.formats)
+	if v.kind == vText {
+		return v.text
+	}
+	return ""
+}
+
+// columns maps the header row to fields: each field takes the column whose
+// header matches its most preferred name, the leftmost on a tie; a column
+// serves one field. It also finds the status column of an earlier run.
+func (sp *sheetPass) columns(fields []field) []int {
+	cols := make([]int, len(fields))
+	taken := map[int]bool{}
+	for i := range sp.header.cells {
+		c := &sp.header.cells[i]
+		if matchName(sp.headerText(c), []string{statusHeader}) == 0 {
+			sp.info.StatusColumn = c.col
+			taken[c.col] = true
+		}
+	}
+	for fi, f := range fields {
+		best, bestCol, bestText := len(f.names), 0, ""
+		for i := range sp.header.cells {
+			c := &sp.header.cells[i]
+			if taken[c.col] {
+				continue
+			}
+			text := sp.headerText(c)
+			if p := matchName(text, f.names); p >= 0 && p < best {
+				best, bestCol, bestText = p, c.col, text
+			}
+		}
+		if bestCol == 0 {
+			continue
+		}
+		cols[fi] = bestCol
+		taken[bestCol] = true
+		for i := range sp.header.cells {
+			c := &sp.header.cells[i]
+			if c.col != bestCol && !taken[c.col] && matchName(sp.headerText(c), f.names) == best {
+				sp.issues.warnf(c.col, sp.header.num, "", msgSameHeader(bestText, bestCol, c.col))
+			}
+		}
+	}
+	return cols
+}
+
+// scoreFields returns a header scorer for a table of fields.
+func (sp *sheetPass) scoreFields(fields []field) func(cells []cell) (int, int) {
+	return func(cells []cell) (known, required int) {
+		for i := range cells {
+			text := sp.headerText(&cells[i])
+			if text == "" {
+				continue
+			}
+			for _, f := range fields {
+				if matchName(text, f.names) >= 0 {
+					known++
+					if f.required {
+						required++
+					}
+					break
+				}
+			}
+		}
+		return known, required
+	}
+}
+
+// missingColumns reports every required field without a column; ok is false
+// when there is one.
+func (sp *sheetPass) missingColumns(fields []field, cols []int) bool {
+	ok := true
+	for i, f := range fields {
+		if f.required && cols[i] == 0 {
+			sp.issues.errorf(0, 0, hintNoColumn, msgNoColumn(f))
+			ok = false
+		}
+	}
+	return ok
+}
+
+// countRows counts the rows below the header that have a value, for a sheet
+// whose rows cannot be read (a required column is missing).
+func (sp *sheetPass) countRows() int {
+	n := 0
+	sp.eachRow(func(_ int, cells []cell) {
+		if sp.nonEmpty(cells) > 0 {
+			n++
+		}
+	})
+	return n
+}
+
+// rowFields looks up the cells of the fields of a row.
+type rowFields struct {
+	colField []int16 // per column: the field index, -1 for none
+	vals     []*cell
+}
+
+func newRowFields(cols []int) *rowFields {
+	maxCol := 0
+	for _, c := range cols {
+		maxCol = max(maxCol, c)
+	}
+	rf := &rowFields{colField: make([]int16, maxCol+1), vals: make([]*cell, len(cols))}
+	for i := range rf.colField {
+		rf.colField[i] = -1
+	}
+	for fi, c := range cols {
+		if c > 0 {
+			rf.colField[c] = int16(fi)
+		}
+	}
+	return rf
+}
+
+// set points vals at the row's cells.
+func (rf *rowFields) set(cells []cell) {
+	clear(rf.vals)
+	for i := range cells {
+		c := &cells[i]
+		if c.col < len(rf.colField) {
+			if fi := rf.colField[c.col]; fi >= 0 {
+				rf.vals[fi] = c
+			}
+		}
+	}
+}
+
+func asFileError(err error, fe **FileError) bool {
+	f, ok := err.(*FileError)
+	if ok {
+		*fe = f
+	}
+	return ok
+}
+
+// cellRow is the row being read and the issues found in it.
+type cellRow struct {
+	sp   *sheetPass
+	num  int
+	bad  bool // an error was found
+	wait bool // an ambiguous date waits for its column's order
+}
+
+func (r *cellRow) errorf(col int, hint, msg string) {
+	r.bad = true
+	r.sp.issues.errorf(col, r.num, hint, msg)
+}
+
+func (r *cellRow) warnf(col int, hint, msg string) {
+	r.sp.issues.warnf(col, r.num, hint, msg)
+}
+
+// checkValue reports cells whose value cannot be used at all (an error
+// value, a formula without a result); ok is false for them.
+func (r *cellRow) checkValue(v *value, col int) bool {
+	switch v.kind {
+	case vNoResult:
+		r.errorf(col, hintNoResult, msgNoResult())
+		return false
+	case vError:
+		r.errorf(col, hintErrorValue, msgErrorValue(v.text))
+		return false
+	}
+	return true
+}
+
+// text reads a text field; numbers give their General text.
+func (r *cellRow) text(v value, col int) (string, bool) {
+	if !r.checkValue(&v, col) {
+		return "", false
+	}
+	return v.textOf(), true
+}
+
+// amount reads an amount in US dollars.
+func (r *cellRow) amount(v value, col int) (scoring.Cents, bool) {
+	if !r.checkValue(&v, col) {
+		return 0, false
+	}
+	var s string
+	switch v.kind {
+	case vNumber:
+		s = excelDecimal(v.num)
+	case vText:
+		plain, ok := cleanAmount(v.text)
+		if !ok {
+			r.errorf(col, hintAmount, msgNotAmount(v.quoted()))
+			return 0, false
+		}
+		s = plain
+	default:
+		r.errorf(col, hintAmount, msgNotAmount(v.quoted()))
+		return 0, false
+	}
+	c, err := scoring.ParseCents(s)
+	switch err {
+	case nil:
+		return c, true
+	case scoring.ErrAmountRange:
+		r.errorf(col, hintAmount, msgAmountTooLarge(v.quoted()))
+	default:
+		r.errorf(col, hintAmount, msgNotAmount(v.quoted()))
+	}
+	return 0, false
+}
