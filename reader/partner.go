@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/pcs-tools/pcs/scoring"
@@ -37,6 +38,7 @@ func (wr *wbReader) readPartner(ref sheetRef) error {
 	}
 	fields := map[string]partnerCell{}
 	set := func(f field, pc partnerCell) {
+		pc.v.num = bytes.Clone(pc.v.num) // the row's cells are reused
 		if prev, dup := fields[f.id]; dup {
 			sp.issues.warnf(pc.col, pc.row, "", msgDuplicateField(f.what, cellName(prev.col, prev.row)))
 			return
