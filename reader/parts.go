@@ -56,7 +56,7 @@ func readBook(p *pkg) (*book, error) {
 			}
 		}
 	}
-	if !p.has(b.part) {
+	if !p.has(b.part) || !p.has("xl/workbook.xml") && (p.has("word/document.xml") || p.has("ppt/presentation.xml")) {
 		return nil, sniffZip(p)
 	}
 	if err := b.readWorkbook(p); err != nil {
@@ -146,9 +146,12 @@ func (b *book) readWorkbook(p *pkg) error {
 		return err
 	}
 	defer done()
-	for k := t.next(); k != tokEOF; k = t.next() {
+	for k, first := t.next(), true; k != tokEOF; k, first = t.next(), false {
 		if k != tokStart {
 			continue
+		}
+		if first && string(t.name) != "workbook" {
+			return sniffZip(p)
 		}
 		switch string(t.name) {
 		case "workbookPr":

@@ -118,6 +118,7 @@ func (sp *sheetPass) findHeader(score func(cells []cell) (known, required int)) 
 	sp.header = rows[header]
 	sp.saved = rows[header+1:]
 	sp.info.HeaderRow = sp.header.num
+	sp.info.LastRow = sp.header.num
 	for _, c := range sp.header.cells {
 		if v := valueOf(&c, sp.wr.b.formats); v.kind != vEmpty && c.col > sp.info.LastColumn {
 			sp.info.LastColumn = c.col
