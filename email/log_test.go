@@ -55,6 +55,9 @@ func TestLogAppendsAfterTornLine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if l.Path() != path {
+		t.Errorf("Path %s, want %s", l.Path(), path)
+	}
 	m, err := Compose(sampleJob(t, "Contoso Ltd", "ceo@contoso.example"), defaultTemplates(t), "a@pcs.example", testNow)
 	if err != nil {
 		t.Fatal(err)

@@ -212,3 +212,32 @@ func TestReceiptSummary(t *testing.T) {
 		t.Errorf("already sent: %q", got)
 	}
 }
+
+// blockingRecordSender "sends" a message and then makes the send record
+// unwritable, as a full disk would.
+type blockingRecordSender struct{ dir string }
+
+func (b blockingRecordSender) Send(_ context.Context, m *Message) (Receipt, error) {
+	if err := os.Mkdir(filepath.Join(b.dir, LogName), 0o755); err != nil {
+		return Receipt{}, err
+	}
+	r := m.receipt(testNow)
+	r.Server = "test"
+	return r, nil
+}
+
+func (blockingRecordSender) Close() error { return nil }
+
+func TestMailerRecordFails(t *testing.T) {
+	dir := t.TempDir()
+	m := newMailer(t, Options{Config: Config{From: "a@pcs.example"}, Sender: blockingRecordSender{dir}})
+	job := sampleJob(t, "Contoso Ltd", "ceo@contoso.example")
+	job.OutDir = dir
+	r, err := m.Deliver(context.Background(), job)
+	var e *Error
+	if !errors.As(err, &e) || !e.Sent || r.MessageID == "" ||
+		!strings.HasPrefix(err.Error(), "contoso.xlsx: scorecard e-mailed, but cannot record the send in "+filepath.Join(dir, LogName)) ||
+		!strings.HasSuffix(err.Error(), "; a rerun would send it again") {
+		t.Errorf("receipt %+v, error %v", r, err)
+	}
+}

@@ -273,7 +273,7 @@ func TestPasswordNeverShown(t *testing.T) {
 		func(c *Config) {},                         // refused sign-in
 		func(c *Config) { c.Port = closedPort(t) }, // server down
 		func(c *Config) { c.TLS = TLSStartTLS },    // no STARTTLS
-		func(c *Config) { c.Host = "no-such-host.invalid" },
+		func(c *Config) { c.Host, c.Retries = "no-such-host.invalid", 0 },
 		func(c *Config) { c.Timeout = 100 * time.Millisecond; c.Host, c.Port = stallingServer(t) },
 	}
 	for _, edit := range scenarios {
