@@ -37,6 +37,7 @@ type failure struct {
 	replied bool
 }
 
+// Error returns the sentence for people.
 func (f *failure) Error() string { return f.msg }
 
 // classify turns an error of one stage into a failure. server is

@@ -29,25 +29,6 @@ type Options struct {
 	Sender Sender
 }
 
-// Error is a scorecard that was not e-mailed (or, when Sent is true, sent
-// but not recorded). Its text starts with the workbook, as cli.md wants.
-type Error struct {
-	Source string
-	Err    error
-	// Sent is true when the message went out but the send record could not
-	// be written, so a rerun would send it again.
-	Sent bool
-}
-
-func (e *Error) Error() string {
-	if e.Sent {
-		return e.Source + ": scorecard e-mailed, but " + e.Err.Error()
-	}
-	return e.Source + ": scorecard not e-mailed: " + e.Err.Error()
-}
-
-func (e *Error) Unwrap() error { return e.Err }
-
 // Mailer e-mails scorecards one workbook at a time, with the send record of
 // each output folder. It is safe for use by several goroutines; messages go
 // out one at a time over one connection.

@@ -14,10 +14,6 @@ import (
 	"github.com/pcs-tools/pcs/scoring"
 )
 
-// ErrNoRecipients is wrapped by the error for a workbook that names no one
-// to send its scorecard to.
-var ErrNoRecipients = errors.New("no recipients")
-
 // Job is one scored workbook whose scorecard is to be e-mailed.
 type Job struct {
 	// Source names the workbook as users know it ("contoso.xlsx"); it starts
