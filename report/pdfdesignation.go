@@ -156,14 +156,15 @@ func (d *pdfDoc) metricText(sc *Scorecard, m *scoring.MetricResult, names map[st
 			y += d.richHeight(w, segs, st, maxLines)
 		}
 	}
+	explained := d.layout([]pdfSeg{{text: m.Explanation}}, pdfDense, w, 8)
 	put([]pdfSeg{{text: m.Explanation}}, pdfDense, 8)
 	if m.NextStep != "" {
 		y += 2
 		put([]pdfSeg{{text: "Next step:", bold: true}, {text: m.NextStep}}, pdfDense, 5)
 	}
 	for _, l := range pdfMetricLists(sc, m, names) {
-		if pdfAllIn(l.names, m.Explanation) {
-			continue // the explanation names them all already
+		if pdfAllIn(l.names, pdfLinesText(explained)) {
+			continue // the explanation as drawn names them all already
 		}
 		y += 2
 		segs := []pdfSeg{{text: l.label + ":", bold: true}}
@@ -293,4 +294,16 @@ func pdfAllIn(names []string, text string) bool {
 		}
 	}
 	return true
+}
+
+// pdfLinesText joins laid-out lines back into text.
+func pdfLinesText(lines [][]pdfWord) string {
+	var b strings.Builder
+	for _, l := range lines {
+		for _, w := range l {
+			b.WriteString(w.text)
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
 }

@@ -19,14 +19,14 @@ type pdfDoc struct {
 	// those of the texts it shows (see pdfCJKRunes).
 	cjkRunes map[rune]bool
 
-	w, h            float64 // page size
-	left, right     float64 // content spans left .. right
-	top, bottom     float64 // content spans top .. bottom (the footer is below)
-	y               float64 // where the next block starts
-	footer          pdfFooter
-	glyphs          *pdfGlyphs
-	cont            func() // draws a "continued" heading on a page added by need
-	ellipsis, space string
+	w, h        float64 // page size
+	left, right float64 // content spans left .. right
+	top, bottom float64 // content spans top .. bottom (the footer is below)
+	y           float64 // where the next block starts
+	footer      pdfFooter
+	glyphs      *pdfGlyphs
+	cont        func() // draws a "continued" heading on a page added by need
+	ellipsis    string
 }
 
 // pdfFooter is what the footer of every page says.
@@ -76,7 +76,7 @@ func newPDFDoc(paper string, fonts *Fonts, title string, date time.Time, foot pd
 	d.top, d.bottom = 44, d.h-56
 	d.register(&fonts.regular)
 	d.register(&fonts.bold)
-	d.ellipsis, d.space = "…", " "
+	d.ellipsis = "…"
 	if !fonts.regular.has('…') {
 		d.ellipsis = "..."
 	}

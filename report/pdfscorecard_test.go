@@ -125,6 +125,17 @@ func TestScorecardNumbers(t *testing.T) {
 					find(0, d.ID+" total", strconv.Itoa(n))
 					find(1+i, d.ID+" total", strconv.Itoa(n))
 				}
+				if d.Gap > 0 {
+					find(0, d.ID+" gap", strconv.Itoa(d.Gap))
+				}
+				if r := d.Route; r != nil && r.Reachable {
+					find(1+i, d.ID+" route changes", strconv.Itoa(r.Changes))
+					find(1+i, d.ID+" route points", strconv.Itoa(r.Points))
+					for _, s := range r.Steps {
+						find(1+i, d.ID+" route step", strconv.Itoa(s.Points))
+						find(1+i, d.ID+" route step", strconv.Itoa(s.Changes))
+					}
+				}
 				for _, m := range d.Metrics {
 					if v := string(m.Value); v != "null" {
 						find(1+i, d.ID+"/"+m.ID+" value", v)
@@ -268,5 +279,67 @@ func TestScorecardTextIsData(t *testing.T) {
 		if !strings.Contains(p, "Source: {nb}.xlsx") || !strings.Contains(p, "Page "+strconv.Itoa(i+1)+" of "+strconv.Itoa(len(pages))) {
 			t.Errorf("page %d: footer wrong:\n%s", i+1, p)
 		}
+	}
+}
+
+// TestScorecardConcurrent draws scorecards from several goroutines sharing
+// one Fonts: the bytes must match a drawing made alone.
+func TestScorecardConcurrent(t *testing.T) {
+	f := pdfTestFonts(t)
+	cases := pdfCases(t)
+	names := pdfCaseNames(cases)
+	want := map[string][]byte{}
+	for _, n := range names {
+		want[n], _ = pdfDraw(t, cases[n], f)
+	}
+	errs := make(chan string, len(names)*2)
+	done := make(chan bool)
+	for range 2 {
+		for _, n := range names {
+			go func() {
+				var buf bytes.Buffer
+				if _, err := WriteScorecard(&buf, cases[n], f); err != nil {
+					errs <- n + ": " + err.Error()
+				} else if !bytes.Equal(buf.Bytes(), want[n]) {
+					errs <- n + ": differs when drawn concurrently"
+				}
+				done <- true
+			}()
+		}
+	}
+	for range 2 * len(names) {
+		<-done
+	}
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
+
+// TestScorecardWindowNoData checks the chart of the last months when the data
+// does not reach back far enough to score the earlier ones.
+func TestScorecardWindowNoData(t *testing.T) {
+	b := pdfNewInput(t, "Wingtip Toys", "", "2024-05")
+	b.customer("W1", "Lucerne", "SMB").customer("W2", "Proseware", "SMB")
+	b.acrMonths("W1", "2023-03", 15, "800").acrMonths("W2", "2024-01", 5, "2500")
+	b.cert("kim@wingtip.example", "AZ-104", "", "")
+	sc := b.scorecard("fy24")
+	scored := 0
+	for _, s := range sc.Window {
+		if s.Scored {
+			scored++
+		}
+	}
+	if scored == 0 || scored == len(sc.Window) {
+		t.Fatalf("fixture: %d of %d months scored", scored, len(sc.Window))
+	}
+	pdf := pdfMust(t, sc)
+	pdfKeep(t, "nodata", pdf)
+	page := pdfSquash(pdfText(t, pdf)[0])
+	if n := strings.Count(page, "no data"); n != len(sc.Window)-scored {
+		t.Errorf("%d months say \"no data\", want %d:\n%s", n, len(sc.Window)-scored, page)
+	}
+	if strings.Contains(page, "Partner ID") {
+		t.Error("a blank partner ID is shown")
 	}
 }

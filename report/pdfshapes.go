@@ -1,14 +1,10 @@
 package report
 
 // rule draws a horizontal line.
-func (d *pdfDoc) rule(x1, y, x2 float64, c pdfColor, width float64) {
-	d.pdf.SetDrawColor(c.r, c.g, c.b)
-	d.pdf.SetLineWidth(width)
-	d.pdf.Line(x1, y, x2, y)
-}
+func (d *pdfDoc) rule(x1, y, x2 float64, c pdfColor, width float64) { d.stroke(x1, y, x2, y, c, width) }
 
-// rule2 draws a solid line between two points.
-func (d *pdfDoc) rule2(x1, y1, x2, y2 float64, c pdfColor, width float64) {
+// stroke draws a solid line between two points.
+func (d *pdfDoc) stroke(x1, y1, x2, y2 float64, c pdfColor, width float64) {
 	d.pdf.SetDrawColor(c.r, c.g, c.b)
 	d.pdf.SetLineWidth(width)
 	d.pdf.Line(x1, y1, x2, y2)
@@ -48,7 +44,7 @@ func (d *pdfDoc) pointsBar(x, y, w, h float64, points, maxPoints, required int) 
 		d.box(x, y, w*float64(min(max(points, 0), maxPoints))/float64(maxPoints), h, pdfNavy)
 		if required > 0 && required <= maxPoints {
 			rx := x + w*float64(required)/float64(maxPoints)
-			d.rule2(rx, y-3, rx, y+h+3, pdfInk, 1.4)
+			d.stroke(rx, y-3, rx, y+h+3, pdfInk, 1.4)
 		}
 	}
 	d.frame(x, y, w, h, pdfMuted, 0.4)

@@ -241,7 +241,7 @@ func (d *pdfDoc) ellipsize(line []pdfWord, st pdfStyle, w, space float64) []pdfW
 	if len(line) == 0 {
 		wst := st
 		wst.bold = first.bold
-		t := d.fit(first.text, wst, w)
+		t := d.fit(first.text+d.ellipsis, wst, w)
 		return []pdfWord{{t, first.bold, d.width(t, wst)}}
 	}
 	last := &line[len(line)-1]

@@ -98,7 +98,7 @@ func pdfHeadline(d *scoring.DesignationResult, asOf scoring.Month) string {
 	for i, st := range d.Route.Steps {
 		steps[i] = strings.TrimPrefix(st.Text, scoring.MetricLabel(st.Metric)+": ")
 	}
-	return fmt.Sprintf("%s. To reach it: %s.", s, pdfNames(steps, len(steps)))
+	return fmt.Sprintf("%s. To reach it: %s.", s, strings.Join(steps, "; "))
 }
 
 // pdfMeasured says what a metric measured, with its value.
