@@ -173,7 +173,7 @@ func writeWide(m model, path string) error {
 	b.do(b.f.SetCellStr(sh, "A1", "Azure consumed revenue (USD) by customer and month, exported 3 June 2024"))
 	b.do(b.f.SetCellStyle(sh, "A1", "A1", b.title))
 	hdrRow := 3
-	for i, h := range []string{"Tenant ID", "Customer", "Association type", "Workload"} {
+	for i, h := range []string{"Tenant ID", "Name", "Association type", "Workload"} {
 		b.do(b.f.SetCellStr(sh, cell(i+1, hdrRow), h))
 	}
 	monStyle := b.style(&excelize.Style{CustomNumFmt: ptr("mmm yyyy"), Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Color: []string{"DDEBF7"}, Pattern: 1}})
