@@ -76,14 +76,14 @@ func LoadFonts(cjkPath string) (*Fonts, []string, error) {
 	if f.bold, err = newFontFace("Go Bold", gobold.TTF); err != nil {
 		return nil, nil, err
 	}
-	from := "--cjk-font"
+	from := ""
 	if cjkPath == "" {
-		cjkPath, from = os.Getenv(CJKFontEnv), CJKFontEnv
+		cjkPath, from = os.Getenv(CJKFontEnv), " named by "+CJKFontEnv
 	}
 	if cjkPath != "" {
 		face, err := loadFontFile(cjkPath)
 		if err != nil {
-			return nil, nil, fmt.Errorf("the CJK font given by %s cannot be used: %w", from, err)
+			return nil, nil, fmt.Errorf("cannot use the CJK font%s: %w", from, err)
 		}
 		f.cjk = face
 		return f, nil, nil

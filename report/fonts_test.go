@@ -58,8 +58,8 @@ func TestLoadFontsRefuses(t *testing.T) {
 			if err == nil {
 				t.Fatal("no error")
 			}
-			if !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), "--cjk-font") {
-				t.Errorf("error %q does not name the file, the flag and %q", err, tc.want)
+			if !strings.HasPrefix(err.Error(), "cannot use the CJK font: "+path+": ") || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %q does not name the file and say %q", err, tc.want)
 			}
 		})
 	}
@@ -77,7 +77,7 @@ func TestLoadFontsSources(t *testing.T) {
 	if err != nil || len(warn) != 0 || f.CJK() != good {
 		t.Fatalf("flag: fonts %v warnings %q err %v", f.CJK(), warn, err)
 	}
-	if _, _, err := LoadFonts(""); err == nil || !strings.Contains(err.Error(), CJKFontEnv) {
+	if _, _, err := LoadFonts(""); err == nil || !strings.HasPrefix(err.Error(), "cannot use the CJK font named by "+CJKFontEnv+": ") {
 		t.Errorf("bad %s: err %v", CJKFontEnv, err)
 	}
 	t.Setenv(CJKFontEnv, good)

@@ -74,5 +74,5 @@ func ExampleLoadFonts() {
 	// usual system locations are tried. Finding no CJK font is a warning.
 	_, _, err := report.LoadFonts("/no/such/font.ttf")
 	fmt.Println(err)
-	// Output: the CJK font given by --cjk-font cannot be used: /no/such/font.ttf: no such file or directory
+	// Output: cannot use the CJK font: /no/such/font.ttf: no such file or directory
 }

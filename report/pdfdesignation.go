@@ -43,7 +43,9 @@ func (d *pdfDoc) designationPage(sc *Scorecard, ds *scoring.DesignationResult) {
 		if ci > 0 {
 			d.y += 2
 		}
-		d.sectionHeading(pdfCategory(cat[0].Category), fmt.Sprintf("%d of %d points", pts, mx))
+		top := d.sectionHeading(pdfCategory(cat[0].Category), fmt.Sprintf("%d of %d points", pts, mx))
+		// The category's bar sits at the right end of its heading.
+		d.pointsBar(d.right-pdfMetricLeftW+10, top+3, pdfMetricLeftW-10, 7, pts, mx, 0)
 		for i, m := range cat {
 			if i > 0 {
 				d.need(d.metricHeight(sc, m, names))

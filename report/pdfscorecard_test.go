@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/pcs-tools/pcs/scoring"
 )
 
 // pdfCases are the scorecards the golden tests draw: an SMB partner with
@@ -341,5 +343,30 @@ func TestScorecardWindowNoData(t *testing.T) {
 	}
 	if strings.Contains(page, "Partner ID") {
 		t.Error("a blank partner ID is shown")
+	}
+}
+
+// TestScorecardEdges draws results at the edges: no designation at all, and
+// a designation that cannot reach the required points.
+func TestScorecardEdges(t *testing.T) {
+	empty := Scorecard{Result: &scoring.Result{Partner: scoring.Partner{Name: "Empty Ltd"}, Edition: "fy24"}}
+	pages := pdfText(t, pdfMust(t, empty))
+	if len(pages) != 1 || !strings.Contains(pages[0], "No designation was scored.") {
+		t.Errorf("empty result: %d pages:\n%s", len(pages), strings.Join(pages, "\f"))
+	}
+
+	b := pdfNewInput(t, "Newco", "1", "2024-05")
+	b.customer("N1", "Alpine Ski House", "SMB")
+	b.acrMonths("N1", "2024-03", 3, "2000")
+	sc := b.scorecard("fy24")
+	if r := sc.Result.Designations[0].Route; r == nil || r.Reachable {
+		t.Fatalf("fixture: route %+v", r)
+	}
+	pages = pdfText(t, pdfMust(t, sc))
+	if s := pdfSquash(pages[0]); !strings.Contains(s, "70 cannot be reached as of May 2024: usage growth cannot earn a point") {
+		t.Errorf("summary does not say 70 cannot be reached:\n%s", s)
+	}
+	if s := pdfSquash(pages[1]); !strings.Contains(s, "No route to 70 as of May 2024") || !strings.Contains(s, "Growth: cannot be computed") {
+		t.Errorf("designation page:\n%s", s)
 	}
 }

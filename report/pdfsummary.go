@@ -58,10 +58,12 @@ func (d *pdfDoc) pageHeading(caption, title string) {
 	d.y = d.paragraph(d.left, d.y, d.right-d.left, title, pdfH1, 2) + 2
 }
 
-// sectionHeading draws a heading with a rule and an optional note beside it.
-func (d *pdfDoc) sectionHeading(title, note string) {
+// sectionHeading draws a heading with a rule and an optional note beside it,
+// and returns the top of the heading's line.
+func (d *pdfDoc) sectionHeading(title, note string) float64 {
 	d.need(60)
 	d.y += 4
+	top := d.y
 	w := d.line(d.left, d.y, title, pdfH2)
 	if note != "" {
 		d.line(d.left+w+10, d.y+3.5, d.fit(note, pdfSmall, d.right-d.left-w-10), pdfSmall)
@@ -69,6 +71,7 @@ func (d *pdfDoc) sectionHeading(title, note string) {
 	d.y += pdfH2.leading()
 	d.rule(d.left, d.y, d.right, pdfInk, 0.8)
 	d.y += 5
+	return top
 }
 
 // pathPanel shows the path and the figures that decided it.
