@@ -111,3 +111,26 @@ func TestDesignationNames(t *testing.T) {
 		t.Error("Security is not an Azure designation")
 	}
 }
+
+func FuzzParseRules(f *testing.F) {
+	for _, ed := range Editions() {
+		data, _ := EmbeddedFile(ed)
+		f.Add(data)
+	}
+	f.Add([]byte("edition: x\n"))
+	f.Add([]byte("{{{"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		rs, err := Parse("fuzz.yaml", data)
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "fuzz.yaml: ") {
+				t.Fatalf("error does not name the file: %v", err)
+			}
+			return
+		}
+		// A rule set that parses must score an empty partner without panicking.
+		in := &Input{Partner: Partner{Name: "x", AsOf: MonthOf(2024, 5)}}
+		if _, err := Score(in, rs, Options{}); err != nil {
+			t.Fatalf("score: %v", err)
+		}
+	})
+}
