@@ -31,7 +31,7 @@ func (wr *wbReader) readACR(ref sheetRef) error {
 	var agg *acrAgg
 	var cols []int
 	err := wr.readSheet(ref, RoleACR, func(sp *sheetPass, preset map[int]dateOrder) (map[int]dateOrder, int) {
-		agg = newACRAgg(ref.name)
+		agg = newACRAgg(ref.name, len(wr.b.sst))
 		var next map[int]dateOrder
 		var skipped int
 		cols, next, skipped = wr.acrPass(sp, agg, preset)
@@ -111,6 +111,7 @@ func (wr *wbReader) acrPass(sp *sheetPass, agg *acrAgg, preset map[int]dateOrder
 		dc = wr.dateColumn(cols[acrMonth], preset)
 	}
 	skipped, waiting := 0, 0
+	var row cellRow
 	sp.eachRow(func(num int, cells []cell) {
 		rf.set(cells)
 		blank := true
@@ -123,7 +124,8 @@ func (wr *wbReader) acrPass(sp *sheetPass, agg *acrAgg, preset map[int]dateOrder
 		if blank {
 			return
 		}
-		r := &cellRow{sp: sp, num: num}
+		row = cellRow{sp: sp, num: num}
+		r := &row
 		if vals[acrCustomer].kind == vEmpty {
 			r.errorf(cols[acrCustomer], "", msgMissing(acrFields[acrCustomer].what))
 		}
@@ -156,7 +158,8 @@ func (wr *wbReader) acrPass(sp *sheetPass, agg *acrAgg, preset map[int]dateOrder
 			case r.wait:
 				waiting++
 			default:
-				agg.add(customer, name, attribution, area, month, amount, num)
+				agg.add(textOfValue(&vals[acrCustomer], customer), textOfValue(&vals[acrName], name),
+					textOfValue(&vals[acrAttribution], attribution), textOfValue(&vals[acrArea], area), month, amount, num)
 			}
 			return
 		}
@@ -177,7 +180,8 @@ func (wr *wbReader) acrPass(sp *sheetPass, agg *acrAgg, preset map[int]dateOrder
 		}
 		for i, m := range months {
 			if vals[len(cols)+i].kind != vEmpty {
-				agg.add(customer, name, attribution, area, m.month, amounts[i], num)
+				agg.add(textOfValue(&vals[acrCustomer], customer), textOfValue(&vals[acrName], name),
+					textOfValue(&vals[acrAttribution], attribution), textOfValue(&vals[acrArea], area), m.month, amounts[i], num)
 			}
 		}
 	})
@@ -271,42 +275,107 @@ type aggEntry struct {
 	head, tail                        int32 // the sheet rows, a list in lines
 }
 
+// recentBits sizes the cache of recently added keys: rows of one customer
+// usually come together, and their keys then stay in this cache instead of
+// costing a lookup in a large map each.
+const recentBits = 8
+
+type recentKey struct {
+	key aggKey
+	idx int32
+}
+
+// aggLine is one sheet row of an entry, in a list.
+type aggLine struct{ row, next int32 }
+
+// aggText is a text cell of an ACR row: its trimmed text and, for a shared
+// string, its index (-1 otherwise), which saves hashing the text again.
+type aggText struct {
+	s   string
+	sst int32
+}
+
+func textOfValue(v *value, s string) aggText { return aggText{s: s, sst: v.sst} }
+
+// chunkBits sizes the chunks the aggregator stores entries and lines in, so
+// that growing never copies (nor leaves behind) a large array.
+const chunkBits = 14
+
+type chunked[T any] struct {
+	chunks [][]T
+	n      int
+}
+
+func (c *chunked[T]) add(v T) int32 {
+	if c.n>>chunkBits == len(c.chunks) {
+		c.chunks = append(c.chunks, make([]T, 0, 1<<chunkBits))
+	}
+	last := &c.chunks[len(c.chunks)-1]
+	*last = append(*last, v)
+	c.n++
+	return int32(c.n - 1)
+}
+
+func (c *chunked[T]) at(i int32) *T { return &c.chunks[i>>chunkBits][i&(1<<chunkBits-1)] }
+
 // acrAgg adds up ACR rows. Its memory grows with the number of distinct
 // (customer, month, attribution, solution area) and 8 bytes per sheet row.
 type acrAgg struct {
 	sheet   string
 	strs    []string
 	strIDs  map[string]int32
-	keyOf   map[string]int32 // text -> the id of its IDKey
+	sstStr  []int32          // shared string index -> its id in strs (-1: not yet)
+	sstKey  []int32          // shared string index -> the id of its IDKey (-1: not yet)
+	keyOf   map[string]int32 // other text -> the id of its IDKey
 	keyIDs  map[string]int32 // IDKey -> id
 	keyText []string         // id -> IDKey
 	keyRow  []int32          // id -> first row as a customer (0: never a customer)
 	keyName []int32          // id -> its text in that row
 	index   map[aggKey]int32
-	entries []aggEntry
-	lineRow []int32
-	lineNxt []int32
+	recent  [1 << recentBits]recentKey // a small cache in front of index
+	entries chunked[aggEntry]
+	lines   chunked[aggLine]
 }
 
-func newACRAgg(sheet string) *acrAgg {
-	return &acrAgg{sheet: sheet, strIDs: map[string]int32{}, keyOf: map[string]int32{}, keyIDs: map[string]int32{}, index: map[aggKey]int32{}}
-}
-
-func (a *acrAgg) intern(s string) int32 {
-	if id, ok := a.strIDs[s]; ok {
-		return id
+func newACRAgg(sheet string, sst int) *acrAgg {
+	a := &acrAgg{sheet: sheet, strIDs: map[string]int32{}, keyOf: map[string]int32{}, keyIDs: map[string]int32{},
+		index: map[aggKey]int32{}, sstStr: make([]int32, sst), sstKey: make([]int32, sst)}
+	for i := range a.recent {
+		a.recent[i].idx = -1
 	}
-	id := int32(len(a.strs))
-	a.strs = append(a.strs, s)
-	a.strIDs[s] = id
+	for i := range a.sstStr {
+		a.sstStr[i], a.sstKey[i] = -1, -1
+	}
+	return a
+}
+
+func (a *acrAgg) intern(t aggText) int32 {
+	if t.sst >= 0 {
+		if id := a.sstStr[t.sst]; id >= 0 {
+			return id
+		}
+	}
+	id, ok := a.strIDs[t.s]
+	if !ok {
+		id = int32(len(a.strs))
+		a.strs = append(a.strs, t.s)
+		a.strIDs[t.s] = id
+	}
+	if t.sst >= 0 {
+		a.sstStr[t.sst] = id
+	}
 	return id
 }
 
-func (a *acrAgg) key(s string) int32 {
-	if id, ok := a.keyOf[s]; ok {
+func (a *acrAgg) key(t aggText) int32 {
+	if t.sst >= 0 {
+		if id := a.sstKey[t.sst]; id >= 0 {
+			return id
+		}
+	} else if id, ok := a.keyOf[t.s]; ok {
 		return id
 	}
-	k := scoring.IDKey(s)
+	k := scoring.IDKey(t.s)
 	id, ok := a.keyIDs[k]
 	if !ok {
 		id = int32(len(a.keyText))
@@ -315,50 +384,60 @@ func (a *acrAgg) key(s string) int32 {
 		a.keyRow = append(a.keyRow, 0)
 		a.keyName = append(a.keyName, 0)
 	}
-	a.keyOf[s] = id
+	if t.sst >= 0 {
+		a.sstKey[t.sst] = id
+	} else {
+		a.keyOf[t.s] = id
+	}
 	return id
 }
 
-func (a *acrAgg) add(customer, name, attribution, area string, month scoring.Month, amount scoring.Cents, row int) {
+func (a *acrAgg) add(customer, name, attribution, area aggText, month scoring.Month, amount scoring.Cents, row int) {
 	ck := a.key(customer)
 	if a.keyRow[ck] == 0 {
 		a.keyRow[ck], a.keyName[ck] = int32(row), a.intern(customer)
 	}
 	k := aggKey{customer: ck, attribution: a.key(attribution), area: a.key(area), month: int32(month)}
-	line := int32(len(a.lineRow))
-	a.lineRow = append(a.lineRow, int32(row))
-	a.lineNxt = append(a.lineNxt, -1)
-	if i, ok := a.index[k]; ok {
-		e := &a.entries[i]
+	line := a.lines.add(aggLine{row: int32(row), next: -1})
+	slot := &a.recent[(uint32(k.customer)*0x9E3779B1+uint32(k.month)*0x85EBCA6B+uint32(k.area)*31+uint32(k.attribution))>>(32-recentBits)]
+	i, ok := slot.idx, slot.key == k && slot.idx >= 0
+	if !ok {
+		i, ok = a.index[k]
+	}
+	if ok {
+		*slot = recentKey{key: k, idx: i}
+		e := a.entries.at(i)
 		e.amount = scoring.AddCents(e.amount, amount)
 		e.rows++
-		a.lineNxt[e.tail] = line
+		a.lines.at(e.tail).next = line
 		e.tail = line
-		if name != "" && a.strs[e.name] == "" {
+		if name.s != "" && a.strs[e.name] == "" {
 			e.name = a.intern(name)
 		}
 		return
 	}
-	a.index[k] = int32(len(a.entries))
-	a.entries = append(a.entries, aggEntry{
+	i = a.entries.add(aggEntry{
 		customer: a.intern(customer), name: a.intern(name), attribution: a.intern(attribution), area: a.intern(area),
 		month: month, amount: amount, first: int32(row), rows: 1, head: line, tail: line,
 	})
+	a.index[k] = i
+	*slot = recentKey{key: k, idx: i}
 }
 
 // rows returns the added-up rows in the order of their first sheet row.
 func (a *acrAgg) rows() []scoring.ACRRow {
-	a.index, a.keyOf, a.strIDs = nil, nil, nil
-	if len(a.entries) == 0 {
+	a.index, a.keyOf, a.strIDs, a.sstStr, a.sstKey = nil, nil, nil, nil, nil
+	n := a.entries.n
+	if n == 0 {
 		return nil
 	}
-	lines := make([]int32, 0, len(a.lineRow))
-	out := make([]scoring.ACRRow, len(a.entries))
-	for i := range a.entries {
-		e := &a.entries[i]
+	lines := make([]int32, 0, a.lines.n)
+	out := make([]scoring.ACRRow, n)
+	for i := range out {
+		e := a.entries.at(int32(i))
 		start := len(lines)
-		for l := e.head; l >= 0; l = a.lineNxt[l] {
-			lines = append(lines, a.lineRow[l])
+		for l := e.head; l >= 0; l = a.lines.at(l).next {
+			lines = append(lines, a.lines.at(l).row)
 		}
 		out[i] = scoring.ACRRow{
 			Customer: a.strs[e.customer], Name: a.strs[e.name], Month: e.month, Amount: e.amount,
@@ -366,8 +445,11 @@ func (a *acrAgg) rows() []scoring.ACRRow {
 			Source: scoring.Ref{Sheet: a.sheet, Row: int(e.first)}, Rows: int(e.rows),
 			Lines: lines[start:len(lines):len(lines)],
 		}
+		if i&(1<<chunkBits-1) == 1<<chunkBits-1 {
+			a.entries.chunks[i>>chunkBits] = nil // done with this chunk
+		}
 	}
-	a.entries, a.lineRow, a.lineNxt = nil, nil, nil
+	a.entries, a.lines = chunked[aggEntry]{}, chunked[aggLine]{}
 	return out
 }
 

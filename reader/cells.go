@@ -50,6 +50,7 @@ type cell struct {
 	style   int
 	formula bool
 	str     string // the text of shared and inline strings
+	sst     int32  // the shared string's index, -1 for other cells
 	v       []byte // the <v> text of other cells; valid until the next row
 	off, n  int    // where v lies in the row's arena while the row is read
 }
@@ -77,6 +78,8 @@ type rowScanner struct {
 	cells  []cell
 	arena  []byte
 	inline []byte
+	endTag []byte
+	slow   bool // never use the fast path (for tests)
 	done   bool
 	err    error
 }
@@ -145,8 +148,11 @@ func (s *rowScanner) fail(err error) bool {
 	return false
 }
 
-// readRow reads the cells up to </row>.
+// readRow reads the cells up to </row>, with the fast path when it can.
 func (s *rowScanner) readRow() bool {
+	if !s.slow && s.readRowFast() == fastDone {
+		return true
+	}
 	t := s.t
 	s.cells = s.cells[:0]
 	s.arena = s.arena[:0]
@@ -158,11 +164,12 @@ func (s *rowScanner) readRow() bool {
 				t.skip()
 				continue
 			}
-			c := cell{col: col + 1}
-			if v, ok := attr(t.attrs, "r"); ok {
-				n, ok := columnOf(v)
+			c := cell{col: col + 1, sst: -1}
+			ref, typ, style := cellAttrs(t.attrs)
+			if ref != nil {
+				n, ok := columnOf(ref)
 				if !ok {
-					return s.fail(&sheetDataError{"a cell has the reference \"" + string(v) + "\", which is not a cell of a sheet"})
+					return s.fail(&sheetDataError{"a cell has the reference \"" + string(ref) + "\", which is not a cell of a sheet"})
 				}
 				c.col = n
 			}
@@ -171,11 +178,11 @@ func (s *rowScanner) readRow() bool {
 				t.skip()
 				continue
 			}
-			if v, ok := attr(t.attrs, "t"); ok {
-				c.typ = typeOf(v)
+			if typ != nil {
+				c.typ = typeOf(typ)
 			}
-			if v, ok := attr(t.attrs, "s"); ok {
-				c.style, _ = strconv.Atoi(string(v))
+			if style != nil {
+				c.style = atoiBytes(style)
 			}
 			if !t.empty && !s.readCell(&c) {
 				return false
@@ -229,7 +236,7 @@ func (s *rowScanner) readCell(c *cell) bool {
 					if err != nil || i < 0 || i >= len(s.sst) {
 						return s.fail(&sheetDataError{"a cell refers to shared text number " + string(v) + ", which the workbook does not have"})
 					}
-					c.str = s.sst[i]
+					c.str, c.sst = s.sst[i], int32(i)
 				}
 				s.arena, c.n = s.arena[:c.off], 0
 			case cellInline:
@@ -279,6 +286,61 @@ func (s *rowScanner) readInline(dst []byte) []byte {
 		}
 	}
 	return append(dst, runs...)
+}
+
+// cellAttrs returns the r, t and s attributes of a <c> start tag (nil when
+// absent) in one pass.
+func cellAttrs(attrs []byte) (ref, typ, style []byte) {
+	i := 0
+	for i < len(attrs) {
+		for i < len(attrs) && isSpace(attrs[i]) {
+			i++
+		}
+		start := i
+		for i < len(attrs) && attrs[i] != '=' && !isSpace(attrs[i]) {
+			i++
+		}
+		key := attrs[start:i]
+		for i < len(attrs) && (isSpace(attrs[i]) || attrs[i] == '=') {
+			i++
+		}
+		if i >= len(attrs) || (attrs[i] != '"' && attrs[i] != '\'') {
+			return
+		}
+		q := attrs[i]
+		j := bytes.IndexByte(attrs[i+1:], q)
+		if j < 0 {
+			return
+		}
+		val := attrs[i+1 : i+1+j]
+		i += j + 2
+		if k := localName(key); len(k) == 1 {
+			switch k[0] {
+			case 'r':
+				ref = val
+			case 't':
+				typ = val
+			case 's':
+				style = val
+			}
+		}
+	}
+	return
+}
+
+// atoiBytes reads a small non-negative decimal number; 0 when it is not one.
+func atoiBytes(b []byte) int {
+	if len(b) == 0 || len(b) > 9 {
+		return 0
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
 }
 
 // columnOf reads the column of a cell reference ("AB12" is 28); the row part

@@ -10,7 +10,7 @@ import (
 
 // rawCells reads every sheet of a workbook with the reader's scanner: sheet
 // name -> "A1" -> raw value.
-func rawCells(t testing.TB, path string) map[string]map[string]string {
+func rawCells(t testing.TB, path string, slow bool) map[string]map[string]string {
 	t.Helper()
 	p, err := openPackage(path, DefaultMaxUnzip)
 	if err != nil {
@@ -31,6 +31,7 @@ func rawCells(t testing.TB, path string) map[string]map[string]string {
 			t.Fatal(err)
 		}
 		sc := newRowScanner(tok, b.sst)
+		sc.slow = slow
 		cells := map[string]string{}
 		for sc.next() {
 			for _, c := range sc.cells {
@@ -83,7 +84,14 @@ func excelizeCells(t testing.TB, path string) map[string]map[string]string {
 // a result, the scanner keeps the cell with no value).
 func compareCells(t *testing.T, path string) {
 	t.Helper()
-	got, want := rawCells(t, path), excelizeCells(t, path)
+	want := excelizeCells(t, path)
+	for _, slow := range []bool{false, true} {
+		compareWith(t, path, rawCells(t, path, slow), want)
+	}
+}
+
+func compareWith(t *testing.T, path string, got, want map[string]map[string]string) {
+	t.Helper()
 	if len(got) != len(want) {
 		t.Errorf("%d sheets, excelize has %d", len(got), len(want))
 	}

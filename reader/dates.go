@@ -34,13 +34,20 @@ type dateCol struct {
 	pending              int
 	firstRow             int
 	firstText            string
-	lastSerial           int64
-	lastDate             scoring.Date
+	serials              [64]serialSlot // serial numbers read lately
 	settledBy, settledAt int // the row that settled the order (0: none)
 }
 
 func newDateCol(col int, order dateOrder) *dateCol {
-	return &dateCol{col: col, order: order, fixed: order != orderUnknown, lastSerial: -1}
+	return &dateCol{col: col, order: order, fixed: order != orderUnknown}
+}
+
+// serialSlot caches the date of a serial number.
+type serialSlot struct {
+	serial int64
+	date   scoring.Date
+	month  scoring.Month
+	ok     bool
 }
 
 // dateWant says what a date field holds.
@@ -145,8 +152,9 @@ func (r *cellRow) serial(v value, num []byte, dc *dateCol, want dateWant) (scori
 		}
 		n = int64(math.Floor(f))
 	}
-	if n == dc.lastSerial {
-		return dc.lastDate, true
+	slot := &dc.serials[n&int64(len(dc.serials)-1)]
+	if slot.ok && slot.serial == n {
+		return slot.date, true
 	}
 	d, ok := serialDate(n, r.sp.wr.b.date1904)
 	if !ok {
@@ -161,7 +169,7 @@ func (r *cellRow) serial(v value, num []byte, dc *dateCol, want dateWant) (scori
 		}
 		return 0, false
 	}
-	dc.lastSerial, dc.lastDate = n, d
+	*slot = serialSlot{serial: n, date: d, month: d.Month(), ok: true}
 	return d, true
 }
 
@@ -182,6 +190,13 @@ func wholeNumber(b []byte) (int64, bool) {
 
 // month reads a month cell.
 func (r *cellRow) month(v value, dc *dateCol) (scoring.Month, bool) {
+	if v.kind == vNumber {
+		if n, ok := wholeNumber(v.num); ok {
+			if slot := &dc.serials[n&int64(len(dc.serials)-1)]; slot.ok && slot.serial == n {
+				return slot.month, true
+			}
+		}
+	}
 	d, ok := r.date(v, dc, wantMonth)
 	if !ok {
 		return 0, false

@@ -26,34 +26,37 @@ type value struct {
 	text  string  // trimmed text, error code, "TRUE"/"FALSE" or ISO date
 	num   []byte  // vNumber: the stored decimal text, trimmed
 	fmt   numKind // the cell's number format
-	shown string  // how a message quotes the value
+	sst   int32   // the index of a shared string, -1 for other values
 }
+
+// emptyValue is the value of an empty cell.
+var emptyValue = value{sst: -1}
 
 // valueOf interprets a cell (nil for an absent cell) given the number formats
 // of the workbook's styles.
 func valueOf(c *cell, formats []numKind) value {
 	if c == nil {
-		return value{}
+		return emptyValue
 	}
-	var v value
+	v := value{sst: -1}
 	if c.style >= 0 && c.style < len(formats) {
 		v.fmt = formats[c.style]
 	}
 	noResult := func() value { v.kind = vNoResult; return v }
 	switch c.typ {
 	case cellShared, cellInline:
-		v.text = strings.TrimSpace(c.str)
+		v.text, v.sst = strings.TrimSpace(c.str), c.sst
 		if v.text == "" {
 			if c.formula && c.typ != cellInline {
 				return noResult()
 			}
-			return value{}
+			return emptyValue
 		}
 		v.kind = vText
 	case cellStr:
 		v.text = strings.TrimSpace(string(c.v))
 		if v.text == "" {
-			return value{}
+			return emptyValue
 		}
 		v.kind = vText
 	case cellBool:
@@ -63,7 +66,7 @@ func valueOf(c *cell, formats []numKind) value {
 			if c.formula {
 				return noResult()
 			}
-			return value{}
+			return emptyValue
 		case "1", "true", "TRUE":
 			v.kind, v.text = vBool, "TRUE"
 		default:
@@ -75,7 +78,7 @@ func valueOf(c *cell, formats []numKind) value {
 			if c.formula {
 				return noResult()
 			}
-			return value{}
+			return emptyValue
 		}
 		v.kind = vError
 	case cellDate:
@@ -84,7 +87,7 @@ func valueOf(c *cell, formats []numKind) value {
 			if c.formula {
 				return noResult()
 			}
-			return value{}
+			return emptyValue
 		}
 		v.kind = vISODate
 	default:
@@ -93,7 +96,7 @@ func valueOf(c *cell, formats []numKind) value {
 			if c.formula {
 				return noResult()
 			}
-			return value{}
+			return emptyValue
 		}
 		if !isNumber(raw) {
 			v.kind, v.text = vText, string(raw)
@@ -122,7 +125,8 @@ func isNumber(b []byte) bool {
 	if digits == 0 {
 		return false
 	}
-	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
+	exp := i < len(b) && (b[i] == 'e' || b[i] == 'E')
+	if exp {
 		i++
 		if i < len(b) && (b[i] == '-' || b[i] == '+') {
 			i++
@@ -136,6 +140,9 @@ func isNumber(b []byte) bool {
 	}
 	if i != len(b) {
 		return false
+	}
+	if !exp && len(b) < 300 {
+		return true // too few digits to overflow
 	}
 	f, err := strconv.ParseFloat(string(b), 64)
 	return err == nil && !math.IsInf(f, 0)

@@ -65,6 +65,7 @@ type xmlTok struct {
 	root  bool // a start tag was seen
 
 	name    []byte // local name of the current tag
+	qname   []byte // its qualified name (with a prefix, if any)
 	attrs   []byte // raw attributes of the current start tag
 	empty   bool   // the current start tag closes itself
 	text    []byte // decoded text of the current text token
@@ -301,25 +302,27 @@ func appendNormalised(dst, raw []byte) []byte {
 }
 
 // tagEnd returns the index of the '>' that closes the tag starting at t.r,
-// skipping quoted attribute values; -1 when the part ends first.
+// jumping over quoted attribute values; -1 when the part ends first.
 func (t *xmlTok) tagEnd() int {
 	off := 1
-	var quote byte
 	for {
-		for i := t.r + off; i < t.w; i++ {
-			c := t.buf[i]
-			switch {
-			case quote != 0:
-				if c == quote {
-					quote = 0
-				}
-			case c == '"' || c == '\'':
-				quote = c
-			case c == '>':
+		i := t.r + off
+		for i < t.w {
+			switch c := t.buf[i]; c {
+			case '>':
 				return i
+			case '"', '\'':
+				j := bytes.IndexByte(t.buf[i+1:t.w], c)
+				if j < 0 {
+					goto more
+				}
+				i += j + 2
+			default:
+				i++
 			}
 		}
-		off = t.w - t.r
+	more:
+		off = i - t.r
 		if !t.fill() {
 			return -1
 		}
@@ -344,7 +347,8 @@ func (t *xmlTok) readStart() tokKind {
 	if n == 0 {
 		return t.fail(malformed("a tag has no name"))
 	}
-	t.name = localName(tag[:n])
+	t.qname = tag[:n]
+	t.name = localName(t.qname)
 	t.attrs = tag[n:]
 	t.root = true
 	if !t.empty {
@@ -358,7 +362,11 @@ func (t *xmlTok) readEnd() tokKind {
 	if i < 0 {
 		return t.fail(errTruncated)
 	}
-	t.name = localName(bytes.TrimRight(t.buf[t.r+2:i], " \t\r\n"))
+	name := t.buf[t.r+2 : i]
+	for len(name) > 0 && isSpace(name[len(name)-1]) {
+		name = name[:len(name)-1]
+	}
+	t.name = localName(name)
 	t.r = i + 1
 	t.depth--
 	if t.depth < 0 {

@@ -1,0 +1,522 @@
+package reader
+
+import (
+	"bytes"
+	"strconv"
+)
+
+// The fast path of the row scanner parses a whole <row> element straight
+// from the tokenizer's buffer, with one bytes.IndexByte call per tag instead
+// of one tokenizer call per tag and per text. When the row runs past the
+// end of the buffer it reads more and starts the row again. Anything unusual
+// (comments, CDATA, processing instructions, nesting the fast path does not
+// expect, a reference it cannot read) makes it give up, and the row is read
+// again by the tokenizer, which is the reference: a fuzz test checks that
+// both give the same cells.
+
+// fastResult is what the fast path made of a row.
+type fastResult uint8
+
+const (
+	fastDone     fastResult = iota // the row was read
+	fastFallback                   // read the row with the tokenizer instead
+	fastMore                       // the row goes on past the buffer
+)
+
+// readRowFast reads the row whose start tag the tokenizer just returned.
+func (s *rowScanner) readRowFast() fastResult {
+	t := s.t
+	for {
+		s.cells = s.cells[:0]
+		s.arena = s.arena[:0]
+		next, r := s.parseRow(t.buf[t.r:t.w], t.qname)
+		switch r {
+		case fastDone:
+			t.r += next
+			t.depth--
+			for i := range s.cells {
+				c := &s.cells[i]
+				c.v = s.arena[c.off : c.off+c.n : c.off+c.n]
+			}
+			return fastDone
+		case fastMore:
+			if t.w-t.r >= maxToken || !t.fill() {
+				r = fastFallback
+			}
+		}
+		if r == fastFallback {
+			s.cells = s.cells[:0]
+			s.arena = s.arena[:0]
+			return fastFallback
+		}
+	}
+}
+
+// fastTag is a tag found by the fast path.
+type fastTag struct {
+	qname, local, attrs []byte
+	empty, end          bool
+	next                int // the index after the tag
+}
+
+// scanTag reads the tag that starts at b[p] == '<'. ok is false when the tag
+// does not end in b (fastMore) or is markup the fast path leaves to the
+// tokenizer (fastFallback).
+func scanTag(b []byte, p int) (tg fastTag, r fastResult) {
+	i := p + 1
+	if i < len(b) && b[i] == '/' {
+		tg.end = true
+		i++
+	}
+	if i >= len(b) {
+		return tg, fastMore
+	}
+	if c := b[i]; c == '!' || c == '?' {
+		return tg, fastFallback
+	}
+	start := i
+	for i < len(b) && !isSpace(b[i]) && b[i] != '>' && b[i] != '/' {
+		i++
+	}
+	if i == start {
+		return tg, fastFallback
+	}
+	tg.qname = b[start:i]
+	tg.local = localName(tg.qname)
+	attrStart := i
+	for i < len(b) {
+		switch c := b[i]; c {
+		case '>':
+			attrs := b[attrStart:i]
+			if len(attrs) > 0 && attrs[len(attrs)-1] == '/' {
+				tg.empty = true
+				attrs = attrs[:len(attrs)-1]
+			}
+			if tg.end && (tg.empty || len(bytes.TrimLeft(attrs, " \t\r\n")) > 0) {
+				return tg, fastFallback
+			}
+			tg.attrs = attrs
+			tg.next = i + 1
+			return tg, fastDone
+		case '"', '\'':
+			j := bytes.IndexByte(b[i+1:], c)
+			if j < 0 {
+				return tg, fastMore
+			}
+			i += j + 2
+		default:
+			i++
+		}
+	}
+	return tg, fastMore
+}
+
+// nextTag finds and reads the next tag at or after b[p].
+func nextTag(b []byte, p int) (fastTag, fastResult) {
+	i := bytes.IndexByte(b[p:], '<')
+	if i < 0 {
+		return fastTag{}, fastMore
+	}
+	return scanTag(b, p+i)
+}
+
+// textUntilEnd reads the text of an element (a <v> or a <t>) that starts at
+// b[p]: text, then the element's end tag. It returns the raw text and the
+// index after the end tag.
+func textUntilEnd(b []byte, p int, qname []byte) ([]byte, int, fastResult) {
+	i := bytes.IndexByte(b[p:], '<')
+	if i < 0 {
+		return nil, 0, fastMore
+	}
+	tg, r := scanTag(b, p+i)
+	if r != fastDone {
+		return nil, 0, r
+	}
+	if !tg.end || !bytes.Equal(tg.qname, qname) {
+		return nil, 0, fastFallback
+	}
+	return b[p : p+i], tg.next, fastDone
+}
+
+// skipElement returns the index after the element whose start tag is tg,
+// when its content holds no markup the fast path leaves to the tokenizer.
+func skipElement(b []byte, tg fastTag) (int, fastResult) {
+	if tg.empty {
+		return tg.next, fastDone
+	}
+	for p := tg.next; ; {
+		i := bytes.Index(b[p:], []byte("</"))
+		if i < 0 {
+			return 0, fastMore
+		}
+		at := p + i
+		j := at + 2
+		if bytes.HasPrefix(b[j:], tg.qname) {
+			j += len(tg.qname)
+			for j < len(b) && isSpace(b[j]) {
+				j++
+			}
+			if j >= len(b) {
+				return 0, fastMore
+			}
+			if b[j] == '>' {
+				content := b[tg.next:at]
+				if bytes.Contains(content, []byte("<!")) || bytes.Contains(content, []byte("<?")) {
+					return 0, fastFallback
+				}
+				return j + 1, fastDone
+			}
+		}
+		p = at + 2
+	}
+}
+
+// parseRow parses a row's content and its end tag, from the start of b; it
+// returns the index after the end tag.
+func (s *rowScanner) parseRow(b []byte, rowName []byte) (int, fastResult) {
+	col := 0
+	for p := 0; ; {
+		i := bytes.IndexByte(b[p:], '<')
+		if i < 0 {
+			return 0, fastMore
+		}
+		p += i
+		if p+2 < len(b) && b[p+1] == 'c' && (b[p+2] == ' ' || b[p+2] == '>') {
+			// The usual <c r=".." s=".." t=".."> tag, read in one pass.
+			c := cell{col: col + 1, sst: -1}
+			next, empty, r := s.cellTag(b, p+2, &c)
+			if r != fastDone {
+				return 0, r
+			}
+			p, col = next, c.col
+			if empty {
+				continue
+			}
+			keep := s.maxCol == 0 || c.col <= s.maxCol
+			if p, r = s.parseCell(b, p, cName, &c, keep); r != fastDone {
+				return 0, r
+			}
+			if keep && (c.formula || c.n > 0 || c.str != "") {
+				s.cells = append(s.cells, c)
+			}
+			continue
+		}
+		tg, r := scanTag(b, p)
+		if r != fastDone {
+			return 0, r
+		}
+		p = tg.next
+		if tg.end {
+			if !bytes.Equal(tg.qname, rowName) {
+				return 0, fastFallback
+			}
+			return p, fastDone
+		}
+		if string(tg.local) != "c" {
+			if p, r = skipElement(b, tg); r != fastDone {
+				return 0, r
+			}
+			continue
+		}
+		c := cell{col: col + 1, sst: -1}
+		ref, typ, style := cellAttrs(tg.attrs)
+		if ref != nil {
+			n, ok := columnOf(ref)
+			if !ok {
+				return 0, fastFallback // the tokenizer reports it
+			}
+			c.col = n
+		}
+		col = c.col
+		if tg.empty {
+			continue
+		}
+		if typ != nil {
+			c.typ = typeOf(typ)
+		}
+		if style != nil {
+			c.style = atoiBytes(style)
+		}
+		keep := s.maxCol == 0 || c.col <= s.maxCol
+		if p, r = s.parseCell(b, p, tg.qname, &c, keep); r != fastDone {
+			return 0, r
+		}
+		if keep && (c.formula || c.n > 0 || c.str != "") {
+			s.cells = append(s.cells, c)
+		}
+	}
+}
+
+var cName = []byte("c")
+
+// cellTag reads the attributes of a <c> tag from b[p] (just after "<c") to
+// its '>', into c. It returns the index after the tag and whether the tag
+// closes itself.
+func (s *rowScanner) cellTag(b []byte, p int, c *cell) (int, bool, fastResult) {
+	var ref, typ, style []byte
+	for {
+		for p < len(b) && isSpace(b[p]) {
+			p++
+		}
+		if p >= len(b) {
+			return 0, false, fastMore
+		}
+		switch b[p] {
+		case '>':
+			p++
+			if ref != nil {
+				n, ok := columnOf(ref)
+				if !ok {
+					return 0, false, fastFallback // the tokenizer reports it
+				}
+				c.col = n
+			}
+			if typ != nil {
+				c.typ = typeOf(typ)
+			}
+			if style != nil {
+				c.style = atoiBytes(style)
+			}
+			return p, false, fastDone
+		case '/':
+			if p+1 >= len(b) {
+				return 0, false, fastMore
+			}
+			if b[p+1] != '>' {
+				return 0, false, fastFallback
+			}
+			if ref != nil {
+				n, ok := columnOf(ref)
+				if !ok {
+					return 0, false, fastFallback
+				}
+				c.col = n
+			}
+			return p + 2, true, fastDone
+		}
+		start := p
+		for p < len(b) && b[p] != '=' && !isSpace(b[p]) && b[p] != '>' {
+			p++
+		}
+		key := b[start:p]
+		for p < len(b) && isSpace(b[p]) {
+			p++
+		}
+		if p+1 >= len(b) {
+			return 0, false, fastMore
+		}
+		if b[p] != '=' {
+			return 0, false, fastFallback
+		}
+		p++
+		for p < len(b) && isSpace(b[p]) {
+			p++
+		}
+		if p >= len(b) {
+			return 0, false, fastMore
+		}
+		q := b[p]
+		if q != '"' && q != '\'' {
+			return 0, false, fastFallback
+		}
+		j := bytes.IndexByte(b[p+1:], q)
+		if j < 0 {
+			return 0, false, fastMore
+		}
+		val := b[p+1 : p+1+j]
+		p += j + 2
+		if len(key) != 1 {
+			key = localName(key)
+		}
+		if len(key) == 1 {
+			switch key[0] {
+			case 'r':
+				ref = val
+			case 't':
+				typ = val
+			case 's':
+				style = val
+			}
+		}
+	}
+}
+
+// parseCell parses the content of a <c> element starting at b[p] and its end
+// tag; it returns the index after the end tag. With keep unset it only
+// finds the end.
+func (s *rowScanner) parseCell(b []byte, p int, cellName []byte, c *cell, keep bool) (int, fastResult) {
+	c.off = len(s.arena)
+	hasInline := false
+	for {
+		i := bytes.IndexByte(b[p:], '<')
+		if i < 0 {
+			return 0, fastMore
+		}
+		p += i
+		if p+3 < len(b) && b[p+1] == 'v' && b[p+2] == '>' {
+			// The usual <v>text</v>.
+			j := bytes.IndexByte(b[p+3:], '<')
+			if j < 0 {
+				return 0, fastMore
+			}
+			at := p + 3 + j
+			if at+3 < len(b) && b[at+1] == '/' && b[at+2] == 'v' && b[at+3] == '>' {
+				if keep {
+					var ok bool
+					if s.arena, ok = appendText(s.arena, b[p+3:at]); !ok {
+						return 0, fastFallback
+					}
+				}
+				p = at + 4
+				continue
+			}
+		}
+		if len(cellName) == 1 && p+3 < len(b) && b[p+1] == '/' && b[p+2] == cellName[0] && b[p+3] == '>' {
+			p += 4
+			break
+		}
+		tg, r := scanTag(b, p)
+		if r != fastDone {
+			return 0, r
+		}
+		p = tg.next
+		if tg.end {
+			if !bytes.Equal(tg.qname, cellName) {
+				return 0, fastFallback
+			}
+			break
+		}
+		switch string(tg.local) {
+		case "v":
+			if tg.empty {
+				continue
+			}
+			text, next, r := textUntilEnd(b, p, tg.qname)
+			if r != fastDone {
+				return 0, r
+			}
+			if keep {
+				var ok bool
+				if s.arena, ok = appendText(s.arena, text); !ok {
+					return 0, fastFallback
+				}
+			}
+			p = next
+		case "f":
+			c.formula = true
+			if !tg.empty {
+				_, next, r := textUntilEnd(b, p, tg.qname)
+				if r != fastDone {
+					return 0, r
+				}
+				p = next
+			}
+		case "is":
+			hasInline = true
+			s.inline = s.inline[:0]
+			if tg.empty {
+				continue
+			}
+			var r fastResult
+			if s.inline, p, r = parseInline(s.inline, b, p, tg.qname); r != fastDone {
+				return 0, r
+			}
+		default:
+			if p, r = skipElement(b, tg); r != fastDone {
+				return 0, r
+			}
+		}
+	}
+	if !keep {
+		return p, fastDone
+	}
+	c.n = len(s.arena) - c.off
+	switch c.typ {
+	case cellShared:
+		v := bytes.TrimSpace(s.arena[c.off:])
+		if len(v) > 0 {
+			i, err := strconv.Atoi(string(v))
+			if err != nil || i < 0 || i >= len(s.sst) {
+				return 0, fastFallback // the tokenizer reports it
+			}
+			c.str, c.sst = s.sst[i], int32(i)
+		}
+		s.arena, c.n = s.arena[:c.off], 0
+	case cellInline:
+		if hasInline {
+			c.str = string(appendUnescaped(nil, s.inline))
+		} else {
+			c.str = string(s.arena[c.off:])
+		}
+		s.arena, c.n = s.arena[:c.off], 0
+	}
+	return p, fastDone
+}
+
+// parseInline reads the content of an <is> element from b[p] up to and with
+// its end tag: the text of its <t> and of the <t> of its rich text runs
+// <r>, without phonetic runs. It returns the index after the end tag.
+func parseInline(dst, b []byte, p int, isName []byte) ([]byte, int, fastResult) {
+	var runs []byte
+	var runName []byte
+	for {
+		tg, r := nextTag(b, p)
+		if r != fastDone {
+			return dst, 0, r
+		}
+		p = tg.next
+		if tg.end {
+			switch {
+			case runName != nil && bytes.Equal(tg.qname, runName):
+				runName = nil
+				continue
+			case runName == nil && bytes.Equal(tg.qname, isName):
+				return append(dst, runs...), p, fastDone
+			}
+			return dst, 0, fastFallback
+		}
+		switch string(tg.local) {
+		case "t":
+			if tg.empty {
+				continue
+			}
+			text, next, r := textUntilEnd(b, p, tg.qname)
+			if r != fastDone {
+				return dst, 0, r
+			}
+			ok := true
+			if runName != nil {
+				runs, ok = appendText(runs, text)
+			} else {
+				dst, ok = appendText(dst, text)
+			}
+			if !ok {
+				return dst, 0, fastFallback
+			}
+			p = next
+		case "r":
+			if runName != nil {
+				return dst, 0, fastFallback
+			}
+			if !tg.empty {
+				runName = tg.qname
+			}
+		default:
+			if p, r = skipElement(b, tg); r != fastDone {
+				return dst, 0, r
+			}
+		}
+	}
+}
+
+// appendText appends raw XML text decoded; ok is false for a bad reference.
+func appendText(dst, raw []byte) ([]byte, bool) {
+	if bytes.IndexByte(raw, '&') < 0 {
+		if bytes.IndexByte(raw, '\r') < 0 {
+			return append(dst, raw...), true
+		}
+		return appendNormalised(dst, raw), true
+	}
+	out, err := decodeText(dst, raw)
+	return out, err == nil
+}
