@@ -35,7 +35,7 @@ type dateCol struct {
 	firstRow             int
 	firstText            string
 	serials              [64]serialSlot // serial numbers read lately
-	settledBy, settledAt int // the row that settled the order (0: none)
+	settledBy, settledAt int            // the row that settled the order (0: none)
 }
 
 func newDateCol(col int, order dateOrder) *dateCol {

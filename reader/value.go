@@ -22,11 +22,11 @@ const (
 
 // value is one cell's value, ready to be read as a field.
 type value struct {
-	kind  valKind
-	text  string  // trimmed text, error code, "TRUE"/"FALSE" or ISO date
-	num   []byte  // vNumber: the stored decimal text, trimmed
-	fmt   numKind // the cell's number format
-	sst   int32   // the index of a shared string, -1 for other values
+	kind valKind
+	text string  // trimmed text, error code, "TRUE"/"FALSE" or ISO date
+	num  []byte  // vNumber: the stored decimal text, trimmed
+	fmt  numKind // the cell's number format
+	sst  int32   // the index of a shared string, -1 for other values
 }
 
 // emptyValue is the value of an empty cell.
