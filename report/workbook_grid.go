@@ -1,0 +1,278 @@
+package report
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+)
+
+// The PCS sheets are written as XML directly: excelize lays out the sheet's
+// frame (column widths, panes, merges, conditional formats, charts) on an
+// empty sheet, and the cells and links of a grid replace its empty
+// sheetData. This keeps writing fast, and every text an inline string.
+
+// grid holds the cells of a sheet this package writes.
+type grid struct {
+	rows    map[int][]gridCell
+	heights map[int]float64
+	links   []gridLink
+	maxCol  int
+	maxRow  int
+}
+
+// gridCell is one cell: text, or a number written as an exact decimal.
+type gridCell struct {
+	col    int
+	number bool
+	value  string
+	style  int
+}
+
+// gridLink is a hyperlink to a place in the workbook.
+type gridLink struct {
+	col, row int
+	location string // "'ACR'!A17"
+	tooltip  string
+}
+
+func newGrid() *grid {
+	return &grid{rows: map[int][]gridCell{}, heights: map[int]float64{}}
+}
+
+func (g *grid) put(col, row int, c gridCell) {
+	c.col = col
+	cells := g.rows[row]
+	i, found := slices.BinarySearchFunc(cells, col, func(a gridCell, col int) int { return a.col - col })
+	if found {
+		cells[i] = c
+	} else {
+		cells = slices.Insert(cells, i, c)
+	}
+	g.rows[row] = cells
+	g.maxCol, g.maxRow = max(g.maxCol, col), max(g.maxRow, row)
+}
+
+// text puts a text cell; text is always data, never a formula.
+func (g *grid) text(col, row, style int, s string) {
+	g.put(col, row, gridCell{value: s, style: style})
+}
+
+// num puts a number given as a plain decimal ("1234.50", "-3").
+func (g *grid) num(col, row, style int, decimal string) {
+	g.put(col, row, gridCell{number: true, value: decimal, style: style})
+}
+
+// blank puts an empty cell that carries a style (a border, a fill).
+func (g *grid) blank(col, row, style int) {
+	g.put(col, row, gridCell{style: style})
+}
+
+// link makes the cell at col, row a link to location.
+func (g *grid) link(col, row int, location, tooltip string) {
+	g.links = append(g.links, gridLink{col: col, row: row, location: location, tooltip: tooltip})
+}
+
+// height sets a row's height in points.
+func (g *grid) height(row int, pt float64) { g.heights[row] = pt }
+
+// sheetData writes the sheetData element.
+func (g *grid) sheetData(dst []byte) []byte {
+	rows := make([]int, 0, len(g.rows)+len(g.heights))
+	for r := range g.rows {
+		rows = append(rows, r)
+	}
+	for r := range g.heights {
+		if _, ok := g.rows[r]; !ok {
+			rows = append(rows, r)
+		}
+	}
+	slices.Sort(rows)
+	dst = append(dst, "<sheetData>"...)
+	for _, r := range rows {
+		dst = append(dst, `<row r="`...)
+		dst = strconv.AppendInt(dst, int64(r), 10)
+		dst = append(dst, '"')
+		if h, ok := g.heights[r]; ok {
+			dst = append(dst, ` ht="`...)
+			dst = strconv.AppendFloat(dst, h, 'f', -1, 64)
+			dst = append(dst, `" customHeight="1"`...)
+		}
+		dst = append(dst, '>')
+		for _, c := range g.rows[r] {
+			switch {
+			case c.number:
+				dst = append(dst, `<c r="`...)
+				dst = append(dst, cellName(c.col, r)...)
+				dst = append(dst, '"')
+				if c.style > 0 {
+					dst = append(dst, ` s="`...)
+					dst = strconv.AppendInt(dst, int64(c.style), 10)
+					dst = append(dst, '"')
+				}
+				dst = append(dst, "><v>"...)
+				dst = append(dst, c.value...)
+				dst = append(dst, "</v></c>"...)
+			case c.value == "":
+				dst = append(dst, `<c r="`...)
+				dst = append(dst, cellName(c.col, r)...)
+				dst = append(dst, `" s="`...)
+				dst = strconv.AppendInt(dst, int64(c.style), 10)
+				dst = append(dst, `"/>`...)
+			default:
+				dst = appendInlineCell(dst, nil, c.col, r, c.style, c.value)
+			}
+		}
+		dst = append(dst, "</row>"...)
+	}
+	return append(dst, "</sheetData>"...)
+}
+
+// hyperlinks writes the hyperlinks element (nothing when there are no links).
+func (g *grid) hyperlinks(dst []byte) []byte {
+	if len(g.links) == 0 {
+		return dst
+	}
+	dst = append(dst, "<hyperlinks>"...)
+	for _, l := range g.links {
+		dst = append(dst, `<hyperlink ref="`...)
+		dst = append(dst, cellName(l.col, l.row)...)
+		dst = append(dst, `" location="`...)
+		dst = xmlEscape(dst, l.location)
+		dst = append(dst, '"')
+		if l.tooltip != "" {
+			dst = append(dst, ` tooltip="`...)
+			dst = xmlEscape(dst, cellText(l.tooltip))
+			dst = append(dst, '"')
+		}
+		dst = append(dst, "/>"...)
+	}
+	return append(dst, "</hyperlinks>"...)
+}
+
+// splice puts the grid into excelize's serialization of the sheet's frame:
+// it replaces the dimension, the (empty) sheetData and any hyperlinks.
+func (g *grid) splice(frame []byte) ([]byte, error) {
+	out := make([]byte, 0, len(frame)+g.maxRow*g.maxCol*24+4096)
+	s := &xmlScanner{b: frame}
+	last := 0
+	depth := 0
+	linksDone := false
+	insertLinks := func(at int) {
+		out = append(out, frame[last:at]...)
+		last = at
+		if !linksDone {
+			out = g.hyperlinks(out)
+			linksDone = true
+		}
+	}
+	for {
+		t, ok, err := s.next()
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			break
+		}
+		switch t.kind {
+		case xtStart, xtEmpty:
+			if depth == 0 {
+				depth++
+				continue
+			}
+			if depth > 1 {
+				if t.kind == xtStart {
+					depth++
+				}
+				continue
+			}
+			_, local := splitName(t.name)
+			if r := wsRank[string(local)]; r > wsRank["hyperlinks"] {
+				insertLinks(t.start)
+			}
+			end, err := elementEnd(s, t)
+			if err != nil {
+				return nil, err
+			}
+			switch string(local) {
+			case "sheetPr":
+				// excelize marks a sheet with an autofilter as filtered; nothing is.
+				if _, ok := attr(t.attrs, "filterMode"); ok {
+					out = append(out, frame[last:t.start]...)
+					out = appendTag(out, t, nil, map[string]bool{"filterMode": true})
+					last = t.end
+				}
+			case "dimension":
+				out = append(out, frame[last:t.start]...)
+				out = append(out, `<dimension ref="A1:`...)
+				out = append(out, cellName(max(g.maxCol, 1), max(g.maxRow, 1))...)
+				out = append(out, `"/>`...)
+				last = end
+			case "sheetData":
+				out = append(out, frame[last:t.start]...)
+				out = g.sheetData(out)
+				last = end
+			case "hyperlinks":
+				out = append(out, frame[last:t.start]...)
+				last = end
+				insertLinks(end)
+			}
+		case xtEnd:
+			depth--
+			if depth == 0 {
+				insertLinks(t.start)
+			}
+		}
+	}
+	out = append(out, frame[last:]...)
+	return out, nil
+}
+
+// maxCellText is the most characters (UTF-16 units) a cell holds.
+const maxCellText = 32767
+
+var escapedChar = regexp.MustCompile(`_(x[0-9A-Fa-f]{4}_)`)
+
+// cellText prepares text for a cell: at most 32,767 characters, and a
+// literal "_x0041_" kept literal (Excel reads it as an escaped character).
+func cellText(s string) string {
+	if strings.Contains(s, "_x") {
+		s = escapedChar.ReplaceAllString(s, "_x005F_$1")
+	}
+	if len(s) > maxCellText/2 {
+		if u := utf16.Encode([]rune(s)); len(u) > maxCellText {
+			cut := maxCellText - 1
+			if cut > 0 && utf16.IsSurrogate(rune(u[cut-1])) {
+				cut--
+			}
+			s = string(utf16.Decode(u[:cut])) + "…"
+		}
+	}
+	return s
+}
+
+// sheetRef quotes a sheet name for a reference: 'Bob”s data'!A1.
+func sheetRef(sheet string, col, row int) string {
+	return "'" + strings.ReplaceAll(sheet, "'", "''") + "'!" + cellName(col, row)
+}
+
+// textHeight estimates the height in points of a row whose wrapped cells
+// hold texts in columns of the given widths (in characters).
+func textHeight(widths []float64, texts []string) float64 {
+	lines := 1
+	for i, t := range texts {
+		if i >= len(widths) || t == "" {
+			continue
+		}
+		n := 0
+		for _, para := range strings.Split(t, "\n") {
+			chars := float64(len([]rune(para)))
+			per := max(widths[i]-1, 1) * 1.1
+			l := int(chars/per) + 1
+			n += l
+		}
+		lines = max(lines, n)
+	}
+	return float64(lines) * 15
+}
