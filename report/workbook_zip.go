@@ -121,3 +121,48 @@ func (z *zipOut) copyRaw(name string) error {
 	}
 	return nil
 }
+
+// sortedTypesZip is excelize's zip writer with [Content_Types].xml in a
+// fixed order, so that a new workbook is the same bytes every time.
+type sortedTypesZip struct {
+	zw  *zip.Writer
+	buf *bytes.Buffer
+}
+
+func newSortedTypesZip(w io.Writer) *sortedTypesZip { return &sortedTypesZip{zw: zip.NewWriter(w)} }
+
+// Create starts a part.
+func (z *sortedTypesZip) Create(name string) (io.Writer, error) {
+	if err := z.flush(); err != nil {
+		return nil, err
+	}
+	if name == contentTypesPart {
+		z.buf = &bytes.Buffer{}
+		return z.buf, nil
+	}
+	return z.zw.Create(name)
+}
+
+func (z *sortedTypesZip) flush() error {
+	if z.buf == nil {
+		return nil
+	}
+	w, err := z.zw.Create(contentTypesPart)
+	if err == nil {
+		_, err = w.Write(sortContentTypes(z.buf.Bytes()))
+	}
+	z.buf = nil
+	return err
+}
+
+// AddFS is not used by excelize when saving a workbook.
+func (z *sortedTypesZip) AddFS(fs.FS) error { return errors.New("adding a file system is not supported") }
+
+// Close writes the zip directory.
+func (z *sortedTypesZip) Close() error {
+	if err := z.flush(); err != nil {
+		z.zw.Close()
+		return err
+	}
+	return z.zw.Close()
+}
