@@ -156,7 +156,9 @@ func (z *sortedTypesZip) flush() error {
 }
 
 // AddFS is not used by excelize when saving a workbook.
-func (z *sortedTypesZip) AddFS(fs.FS) error { return errors.New("adding a file system is not supported") }
+func (z *sortedTypesZip) AddFS(fs.FS) error {
+	return errors.New("adding a file system is not supported")
+}
 
 // Close writes the zip directory.
 func (z *sortedTypesZip) Close() error {
