@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"runtime/debug"
 	"sort"
 
 	"github.com/pcs-tools/pcs/scoring"
@@ -430,6 +431,12 @@ func (a *acrAgg) rows() []scoring.ACRRow {
 	n := a.entries.n
 	if n == 0 {
 		return nil
+	}
+	if n > 1<<16 {
+		// Give the index's memory back (to the system too) before the result
+		// is allocated: on a sheet of a million rows this keeps the peak
+		// resident memory tens of megabytes lower.
+		debug.FreeOSMemory()
 	}
 	lines := make([]int32, 0, a.lines.n)
 	out := make([]scoring.ACRRow, n)
