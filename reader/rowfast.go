@@ -92,7 +92,7 @@ func scanTag(b []byte, p int) (tg fastTag, r fastResult) {
 				tg.empty = true
 				attrs = attrs[:len(attrs)-1]
 			}
-			if tg.end && (tg.empty || len(bytes.TrimLeft(attrs, " \t\r\n")) > 0) {
+			if tg.end && (tg.empty || len(bytes.TrimLeft(attrs, " \t\r\n")) > 0) || !validName(tg.qname) || !validAttrs(attrs) {
 				return tg, fastFallback
 			}
 			tg.attrs = attrs
@@ -325,6 +325,12 @@ func (s *rowScanner) cellTag(b []byte, p int, c *cell) (int, bool, fastResult) {
 		}
 		val := b[p+1 : p+1+j]
 		p += j + 2
+		if p >= len(b) {
+			return 0, false, fastMore
+		}
+		if !isSpace(b[p]) && b[p] != '>' && b[p] != '/' || bytes.IndexByte(val, '<') >= 0 || !validName(key) {
+			return 0, false, fastFallback
+		}
 		if len(key) != 1 {
 			key = localName(key)
 		}

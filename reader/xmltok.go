@@ -344,8 +344,11 @@ func (t *xmlTok) readStart() tokKind {
 	for n < len(tag) && !isSpace(tag[n]) {
 		n++
 	}
-	if n == 0 {
-		return t.fail(malformed("a tag has no name"))
+	if n == 0 || !validName(tag[:n]) {
+		return t.fail(malformed("a tag has no proper name"))
+	}
+	if !validAttrs(tag[n:]) {
+		return t.fail(malformed("a tag has attributes that are not name=\"value\""))
 	}
 	t.qname = tag[:n]
 	t.name = localName(t.qname)
@@ -417,6 +420,60 @@ func (t *xmlTok) textOf(dst []byte) []byte {
 		}
 	}
 	return dst
+}
+
+// validName reports whether b can be the name of a tag.
+func validName(b []byte) bool {
+	for _, c := range b {
+		switch c {
+		case '<', '>', '/', '"', '\'', '=', '&', '!', '?':
+			return false
+		}
+	}
+	return len(b) > 0
+}
+
+// validAttrs reports whether a start tag's attributes are well formed:
+// white space, name, '=', a quoted value, again and again.
+func validAttrs(b []byte) bool {
+	i := 0
+	for {
+		start := i
+		for i < len(b) && isSpace(b[i]) {
+			i++
+		}
+		if i == len(b) {
+			return true
+		}
+		if i == start {
+			return false // no space before the attribute
+		}
+		n := i
+		for i < len(b) && b[i] != '=' && !isSpace(b[i]) {
+			i++
+		}
+		if i == n || !validName(b[n:i]) {
+			return false
+		}
+		for i < len(b) && isSpace(b[i]) {
+			i++
+		}
+		if i == len(b) || b[i] != '=' {
+			return false
+		}
+		i++
+		for i < len(b) && isSpace(b[i]) {
+			i++
+		}
+		if i == len(b) || (b[i] != '"' && b[i] != '\'') {
+			return false
+		}
+		j := bytes.IndexByte(b[i+1:], b[i])
+		if j < 0 || bytes.IndexByte(b[i+1:i+1+j], '<') >= 0 {
+			return false
+		}
+		i += j + 2
+	}
 }
 
 func localName(b []byte) []byte {
