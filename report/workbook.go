@@ -137,7 +137,6 @@ type plannedSheet struct {
 	notes   *sheetNotes
 	inPlace bool   // gets its status column and marks in place
 	why     string // why not, for the scorecard
-	rows    int    // rows with a status
 }
 
 // isPCSSheet reports whether a sheet is one this package adds.
@@ -156,7 +155,6 @@ func (w *annotator) prepare() error {
 	for _, l := range a.Sheets {
 		headers[strings.ToLower(l.Name)] = l.HeaderRow
 	}
-	w.notes = collectNotes(a.Result, a.Issues, headers)
 	for _, s := range pkg.sheets {
 		if isPCSSheet(s.name) && s.part != "" {
 			w.oldParts = append(w.oldParts, s.part)
@@ -169,8 +167,12 @@ func (w *annotator) prepare() error {
 	for _, p := range w.oldParts {
 		delete(w.drop, p) // excelize deletes the sheet itself
 	}
-	if err := w.planSheets(); err != nil {
-		return err
+	large := w.planSheets()
+	w.notes = collectNotes(a.Result, a.Issues, headers, large)
+	for _, ps := range w.sheets {
+		if ps.notes = w.notes[strings.ToLower(ps.layout.Name)]; ps.notes == nil {
+			ps.notes = &sheetNotes{rows: map[int]rowNote{}}
+		}
 	}
 	if err := w.findSelected(); err != nil {
 		return err
@@ -196,18 +198,15 @@ func (w *annotator) prepare() error {
 }
 
 // planSheets decides, for each sheet the reader located, whether it is
-// annotated in place.
-func (w *annotator) planSheets() error {
+// annotated in place, and returns the (folded) names of those that are not.
+func (w *annotator) planSheets() map[string]bool {
+	large := map[string]bool{}
 	for _, l := range w.a.Sheets {
 		src := w.pkg.sheet(l.Name)
 		if src == nil || isPCSSheet(l.Name) {
 			continue
 		}
-		ps := &plannedSheet{layout: l, src: src, notes: w.notes[strings.ToLower(l.Name)]}
-		if ps.notes == nil {
-			ps.notes = &sheetNotes{rows: map[int]rowNote{}}
-		}
-		ps.rows = len(ps.notes.rows)
+		ps := &plannedSheet{layout: l, src: src}
 		part := w.pkg.files[src.part]
 		switch {
 		case !src.worksheet || part == nil:
@@ -219,9 +218,12 @@ func (w *annotator) planSheets() error {
 		default:
 			ps.inPlace = true
 		}
+		if !ps.inPlace {
+			large[strings.ToLower(l.Name)] = true
+		}
 		w.sheets = append(w.sheets, ps)
 	}
-	return nil
+	return large
 }
 
 // findSelected finds the partner's sheets that are selected, so that the

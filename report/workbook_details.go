@@ -259,7 +259,7 @@ func padCols(h []string) []string {
 func (w *annotator) certDetails(sb *sheetBuilder, row int) int {
 	st, g := w.st, sb.g
 	in := w.a.Input
-	status := w.rowStatus()
+	status := w.certStatus()
 	if in != nil && len(in.Certifications) > 0 {
 		row = heading(sb, st, row, "Certifications: what each counted for", "Sorted by person. A person counts once per metric, however many scoring certifications they hold.",
 			[]string{"Individual", "Certification", "Earned on", "Expires on", "Associated", "", "Counted", "What it counted for, or why not", "Source row"})
@@ -336,10 +336,19 @@ func (w *annotator) certDetails(sb *sheetBuilder, row int) int {
 	return row
 }
 
-// rowStatus indexes the engine's row statuses by sheet and row.
-func (w *annotator) rowStatus() map[string]scoring.RowStatus {
-	out := make(map[string]scoring.RowStatus, len(w.a.Result.Rows))
+// certStatus indexes the engine's statuses of certification rows by sheet and row.
+func (w *annotator) certStatus() map[string]scoring.RowStatus {
+	sheets := map[string]bool{}
+	if w.a.Input != nil {
+		for _, c := range w.a.Input.Certifications {
+			sheets[c.Source.Sheet] = true
+		}
+	}
+	out := map[string]scoring.RowStatus{}
 	for _, s := range w.a.Result.Rows {
+		if !sheets[s.Sheet] {
+			continue
+		}
 		k := refKey(scoring.Ref{Sheet: s.Sheet, Row: s.Row})
 		if prev, ok := out[k]; ok {
 			if prev.Text != s.Text && !strings.Contains(prev.Text, s.Text) {
@@ -438,7 +447,7 @@ func (w *annotator) largeSheetDetails(sb *sheetBuilder, row int) int {
 			continue
 		}
 		rows := make([]int, 0)
-		counted := 0
+		counted := ps.notes.counted
 		for r, n := range ps.notes.rows {
 			if n.kind == statusCounted {
 				counted++
@@ -447,11 +456,14 @@ func (w *annotator) largeSheetDetails(sb *sheetBuilder, row int) int {
 			}
 		}
 		slices.Sort(rows)
+		others := len(rows) + ps.notes.unlisted
 		note := fmt.Sprintf("%s was not annotated in place: %s. %s counted; %s did not count or had errors", ps.layout.Name, ps.why,
-			plural(counted, "row", "rows"), plural(len(rows), "row", "rows"))
+			plural(counted, "row", "rows"), plural(others, "row", "rows"))
 		if len(rows) > maxListedRows {
-			note += fmt.Sprintf(" (the first %s are listed)", groupInt(maxListedRows))
 			rows = rows[:maxListedRows]
+		}
+		if len(rows) < others {
+			note += fmt.Sprintf(" (the first %s are listed)", groupInt(len(rows)))
 		}
 		row = heading(sb, st, row, ps.layout.Name+": rows that did not count", note+".",
 			[]string{"Row", "", "", "", "", "", "", "Status", "Source row"})

@@ -109,11 +109,21 @@ func (p *srcPackage) read(name string, limit uint64) ([]byte, error) {
 		return nil, fmt.Errorf("cannot read part %s: %w", name, err)
 	}
 	defer rc.Close()
-	b, err := io.ReadAll(io.LimitReader(rc, int64(limit)+1))
-	if err != nil {
-		return nil, fmt.Errorf("cannot read part %s: %w", name, err)
+	b := make([]byte, 0, f.UncompressedSize64+1)
+	for {
+		n, err := rc.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("cannot read part %s: %w", name, err)
+		}
+		if len(b) == cap(b) {
+			// archive/zip refuses a part longer than its header says.
+			return nil, fmt.Errorf("part %s is longer than its header says", name)
+		}
 	}
-	return b, nil
 }
 
 // relsName returns the relationships part of a part.

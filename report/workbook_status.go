@@ -12,6 +12,9 @@ import (
 type sheetNotes struct {
 	rows  map[int]rowNote
 	marks []cellMark
+	// For a sheet too large to annotate in place, rows keeps only rows that
+	// did not count (the first maxListedRows); counted and unlisted count the others.
+	counted, unlisted int
 }
 
 // Limits that keep a workbook with very many problems readable.
@@ -21,8 +24,10 @@ const (
 )
 
 // collectNotes builds the notes of every sheet from the row statuses and
-// the issues, keyed by sheet name folded to lower case.
-func collectNotes(res *scoring.Result, issues []scoring.Issue, headers map[string]int) map[string]*sheetNotes {
+// the issues, keyed by sheet name folded to lower case. Sheets in large
+// (folded names) are not annotated in place: only their rows that did not
+// count are kept, up to maxListedRows.
+func collectNotes(res *scoring.Result, issues []scoring.Issue, headers map[string]int, large map[string]bool) map[string]*sheetNotes {
 	out := map[string]*sheetNotes{}
 	get := func(sheet string) *sheetNotes {
 		k := strings.ToLower(sheet)
@@ -38,18 +43,42 @@ func collectNotes(res *scoring.Result, issues []scoring.Issue, headers map[strin
 		texts               []string
 	}
 	accs := map[string]map[int]*acc{}
+	lower := map[string]string{}
+	var rows map[int]*acc
+	var big *bigSheet
+	bigs := map[string]*bigSheet{}
+	sheet := "\x00"
 	for _, rs := range res.Rows {
 		if rs.Row <= 0 {
 			continue
 		}
-		k := strings.ToLower(rs.Sheet)
-		if accs[k] == nil {
-			accs[k] = map[int]*acc{}
+		if rs.Sheet != sheet {
+			sheet = rs.Sheet
+			k, ok := lower[sheet]
+			if !ok {
+				k = strings.ToLower(sheet)
+				lower[sheet] = k
+				get(sheet)
+			}
+			big = nil
+			if large[k] {
+				if big = bigs[k]; big == nil {
+					big = &bigSheet{notes: out[k], row: -1}
+					bigs[k] = big
+				}
+			} else if rows = accs[k]; rows == nil {
+				rows = map[int]*acc{}
+				accs[k] = rows
+			}
 		}
-		a := accs[k][rs.Row]
+		if big != nil {
+			big.add(rs)
+			continue
+		}
+		a := rows[rs.Row]
 		if a == nil {
 			a = &acc{}
-			accs[k][rs.Row] = a
+			rows[rs.Row] = a
 		}
 		if rs.Counted {
 			a.counted = true
@@ -59,7 +88,9 @@ func collectNotes(res *scoring.Result, issues []scoring.Issue, headers map[strin
 		if !slices.Contains(a.texts, rs.Text) {
 			a.texts = append(a.texts, rs.Text)
 		}
-		get(rs.Sheet)
+	}
+	for _, b := range bigs {
+		b.flush()
 	}
 	for k, rows := range accs {
 		n := out[k]
@@ -132,4 +163,43 @@ func hasNotCountedPrefix(s string) bool {
 		}
 	}
 	return false
+}
+
+// bigSheet keeps the statuses of a sheet too large to annotate in place:
+// the rows that did not count, up to maxListedRows, and counts of the rest.
+// The engine lists a sheet's statuses in row order; a row with several
+// statuses counted when any of them did.
+type bigSheet struct {
+	notes   *sheetNotes
+	row     int
+	counted bool
+	texts   []string
+}
+
+func (b *bigSheet) add(rs scoring.RowStatus) {
+	if rs.Row != b.row {
+		b.flush()
+		b.row, b.counted, b.texts = rs.Row, false, b.texts[:0]
+	}
+	b.counted = b.counted || rs.Counted
+	if !b.counted && !slices.Contains(b.texts, rs.Text) {
+		b.texts = append(b.texts, rs.Text)
+	}
+}
+
+func (b *bigSheet) flush() {
+	switch {
+	case b.row < 0:
+	case b.counted:
+		b.notes.counted++
+	case len(b.notes.rows) >= maxListedRows:
+		b.notes.unlisted++
+	default:
+		text := strings.Join(b.texts, "; ")
+		if !hasNotCountedPrefix(text) {
+			text = "not counted: " + text
+		}
+		b.notes.rows[b.row] = rowNote{kind: statusNotCounted, text: text}
+	}
+	b.row = -1
 }

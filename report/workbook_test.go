@@ -398,7 +398,7 @@ func TestAnnotatedStatusColumn(t *testing.T) {
 func TestRowFillMatchesCounted(t *testing.T) {
 	for _, ed := range []string{"fy24", "fy26"} {
 		a := wbAnnotation(t, ed)
-		notes := collectNotes(a.Result, a.Issues, map[string]int{"acr": 3, "customers": 1, "certifications": 1, "deployments": 1})
+		notes := collectNotes(a.Result, a.Issues, map[string]int{"acr": 3, "customers": 1, "certifications": 1, "deployments": 1}, nil)
 		n := 0
 		for sheet, sn := range notes {
 			for row, note := range sn.rows {
@@ -773,3 +773,34 @@ func TestAnnotatedOpensInLibreOffice(t *testing.T) {
 }
 
 var _ = scoring.SeverityError
+
+// TestNotesOfALargeSheet checks what is kept of a sheet too large to
+// annotate: the rows that did not count, up to the limit, and counts.
+func TestNotesOfALargeSheet(t *testing.T) {
+	res := &scoring.Result{}
+	for r := 2; r < 2+2*maxListedRows+1000; r++ { // 5,500 rows that did not count, 5,500 that did
+		text := "counted: all designations"
+		if r%2 == 0 {
+			text = `attribution "Referral" is not PAL, DPOR, CSP`
+		}
+		res.Rows = append(res.Rows, scoring.RowStatus{Sheet: "ACR", Row: r, Counted: r%2 != 0, Text: text})
+		if r == 10 {
+			res.Rows = append(res.Rows, scoring.RowStatus{Sheet: "ACR", Row: r, Counted: true, Text: "counted: Infrastructure only"})
+		}
+	}
+	issues := []scoring.Issue{{Severity: scoring.SeverityError, Sheet: "ACR", Cell: "D3", Message: "bad amount"}}
+	n := collectNotes(res, issues, map[string]int{"acr": 1}, map[string]bool{"acr": true})["acr"]
+	// Row 10 counted for one designation; row 3 is listed for its error.
+	if n.counted != 5501 || n.unlisted != 5499-maxListedRows || len(n.rows) != maxListedRows+1 {
+		t.Errorf("counted %d, unlisted %d, listed %d", n.counted, n.unlisted, len(n.rows))
+	}
+	if got := n.rows[4].text; got != `not counted: attribution "Referral" is not PAL, DPOR, CSP` {
+		t.Errorf("row 4: %q", got)
+	}
+	if _, ok := n.rows[10]; ok {
+		t.Error("row 10 counted for Infrastructure but is listed")
+	}
+	if got := n.rows[3].text; got != `error in D3: bad amount; the row was left out` {
+		t.Errorf("row 3: %q", got)
+	}
+}

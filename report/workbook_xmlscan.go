@@ -57,14 +57,18 @@ func (s *xmlScanner) next() (t xmlTok, ok bool, err error) {
 		return t, true, nil
 	}
 	rest := b[s.pos:]
+	var second byte
+	if len(rest) > 1 {
+		second = rest[1]
+	}
 	switch {
-	case bytes.HasPrefix(rest, []byte("<!--")):
+	case second == '!' && bytes.HasPrefix(rest, []byte("<!--")):
 		return s.until(t, xtOther, 4, "-->")
-	case bytes.HasPrefix(rest, []byte("<![CDATA[")):
+	case second == '!' && bytes.HasPrefix(rest, []byte("<![CDATA[")):
 		return s.until(t, xtCDATA, 9, "]]>")
-	case bytes.HasPrefix(rest, []byte("<?")):
+	case second == '?':
 		return s.until(t, xtOther, 2, "?>")
-	case bytes.HasPrefix(rest, []byte("<!")):
+	case second == '!':
 		// A DOCTYPE, possibly with an internal subset in brackets.
 		depth := 0
 		for i := 2; i < len(rest); i++ {
@@ -82,12 +86,16 @@ func (s *xmlScanner) next() (t xmlTok, ok bool, err error) {
 			}
 		}
 		return t, false, errXMLSyntax
-	case len(rest) > 1 && rest[1] == '/':
+	case second == '/':
 		i := bytes.IndexByte(rest, '>')
 		if i < 0 {
 			return t, false, errXMLSyntax
 		}
-		t.name = bytes.TrimRight(rest[2:i], " \t\r\n")
+		j := i
+		for j > 2 && isXMLSpace(rest[j-1]) {
+			j--
+		}
+		t.name = rest[2:j]
 		if len(t.name) == 0 {
 			return t, false, errXMLSyntax
 		}
@@ -205,16 +213,59 @@ func eachAttr(raw []byte, fn func(name, value []byte) bool) error {
 
 // attr returns the escaped value of the named attribute (an unprefixed name).
 func attr(raw []byte, name string) ([]byte, bool) {
-	var out []byte
-	found := false
-	_ = eachAttr(raw, func(n, v []byte) bool {
-		if string(n) == name {
-			out, found = v, true
-			return false
+	for i := 0; i < len(raw); {
+		j := bytes.Index(raw[i:], []byte(name))
+		if j < 0 {
+			return nil, false
 		}
-		return true
-	})
-	return out, found
+		j += i
+		k := j + len(name)
+		// The name must start the attribute and be followed by '=' (spaces allowed).
+		if j > 0 && !isXMLSpace(raw[j-1]) {
+			i = k
+			continue
+		}
+		for k < len(raw) && isXMLSpace(raw[k]) {
+			k++
+		}
+		if k >= len(raw) || raw[k] != '=' {
+			i = k
+			continue
+		}
+		if inQuotes(raw[:j]) {
+			i = k
+			continue
+		}
+		k++
+		for k < len(raw) && isXMLSpace(raw[k]) {
+			k++
+		}
+		if k >= len(raw) || (raw[k] != '"' && raw[k] != '\'') {
+			return nil, false
+		}
+		e := bytes.IndexByte(raw[k+1:], raw[k])
+		if e < 0 {
+			return nil, false
+		}
+		return raw[k+1 : k+1+e], true
+	}
+	return nil, false
+}
+
+// inQuotes reports whether the end of b is inside a quoted attribute value.
+func inQuotes(b []byte) bool {
+	var q byte
+	for _, c := range b {
+		switch {
+		case q != 0:
+			if c == q {
+				q = 0
+			}
+		case c == '"' || c == '\'':
+			q = c
+		}
+	}
+	return q != 0
 }
 
 // xmlUnescape resolves the five predefined entities and character references.
