@@ -26,6 +26,9 @@ type JSON struct {
 	// SkippedRows counts rows left out because of errors (--allow-errors).
 	SkippedRows int          `json:"skipped_rows,omitempty"`
 	Outputs     *JSONOutputs `json:"outputs,omitempty"`
+	// Email says what happened to the e-mailed scorecard (--email): a receipt
+	// of the message sent, written (--dry-run) or found already sent.
+	Email any `json:"email,omitempty"`
 }
 
 // JSONPartner names the partner.

@@ -29,7 +29,12 @@ func buildVersion() string {
 // exit status of cli.md. Tests call it with their own writers.
 func run(args []string, stdout, stderr io.Writer) int {
 	app := newApp(stdout, stderr)
+	var unknown string
+	app.CommandNotFound = func(c *cli.Context, name string) { unknown = name }
 	err := app.Run(reorderArgs(app, args))
+	if unknown != "" && err == nil {
+		err = usageErr("%q is not a command; see pcs help", unknown)
+	}
 	return exitCode(err, stderr)
 }
 
@@ -38,22 +43,37 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		fmt.Fprintf(c.App.Writer, "pcs %s (rule editions: %s; default %s)\n", c.App.Version, strings.Join(scoring.Editions(), ", "), scoring.DefaultEdition)
 	}
 	app := &cli.App{
-		Name:    "pcs",
-		Usage:   "compute and explain a Microsoft partner's partner capability score from its workbooks",
-		Version: buildVersion(),
-		Writer:  stdout,
+		Name:      "pcs",
+		Usage:     "compute and explain a Microsoft partner's partner capability score from its workbooks",
+		Version:   buildVersion(),
+		Writer:    stdout,
 		ErrWriter: stderr,
 		// Every error is printed once, by exitCode.
 		ExitErrHandler: func(*cli.Context, error) {},
 		OnUsageError: func(c *cli.Context, err error, isSubcommand bool) error {
-			return usageErr("%s", err)
-		},
-		CommandNotFound: func(c *cli.Context, name string) {
-			fmt.Fprintf(stderr, "pcs: %q is not a command; see pcs help\n", name)
+			msg := err.Error()
+			if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+				msg = "unknown flag -" + strings.TrimLeft(name, "-")
+				if !strings.HasPrefix(name, "--") && len(strings.TrimLeft(name, "-")) > 1 {
+					msg = "unknown flag --" + strings.TrimLeft(name, "-")
+				}
+				help := "pcs --help"
+				if c.Command != nil && c.Command.Name != "" && c.Command.Name != c.App.Name {
+					help = "pcs " + c.Command.Name + " --help"
+				}
+				msg += "; see " + help
+			}
+			return usageErr("%s", msg)
 		},
 		Commands: []*cli.Command{
+			scoreCommand(),
+			batchCommand(),
+			templateCommand(),
 			rulesCommand(),
 		},
+	}
+	for _, c := range app.Commands {
+		c.OnUsageError = app.OnUsageError
 	}
 	return app
 }
