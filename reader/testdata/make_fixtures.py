@@ -373,6 +373,72 @@ def header_only():
     wb.save(path("opx_header_only.xlsx"))
 
 
+def rescored():
+    """A workbook scored before: a "PCS status" column and scorecard sheets
+    added by pcs; and two sheets that both look like the ACR sheet."""
+    wb = new()
+    partner(wb)
+    ws = acr(wb)
+    ws["G1"] = "PCS status"
+    ws["G2"] = "counted: all designations"
+    ws["G3"] = "not counted: 12"
+    ws = wb.create_sheet("Revenue")
+    ws.append(["Customer ID", "Month", "ACR"])
+    ws.append(["X-1", "2024-05", 99])
+    ws = wb.create_sheet("Scorecard")
+    ws.append(["Designation", "Points"])
+    ws.append(["Data & AI", 72])
+    wb.save(path("opx_rescored.xlsx"))
+
+
+def partner_layouts():
+    """The Partner sheet across (field names as headers, values below), and a
+    Customers sheet of one column under a title."""
+    wb = new()
+    ws = wb.create_sheet("Partner")
+    ws.append(["Partner name", "Partner ID", "As of", "Path"])
+    ws.append(["Across Ltd", "PA-1", dt.datetime(2024, 5, 1), "enterprise"])
+    ws["C2"].number_format = "mmmm yyyy"
+    ws = wb.create_sheet("Customers")
+    ws.append(["Customers"])
+    ws.append([])
+    ws.append(["Customer ID"])
+    ws.append(["C-1"])
+    ws.append(["C-2"])
+    ws = wb.create_sheet("Certifications")
+    ws.append(["Person", "Credential", "Expiry", "In Partner Center"])
+    ws.append(["Ana", "AZ-104", "2024-05", "no"])
+    ws.append(["Ben", "AZ-305", 9999, "maybe"])
+    wb.save(path("opx_partner_across.xlsx"))
+
+    wb = new()
+    ws = wb.create_sheet("Profile")
+    ws["A1"] = "Our profile"
+    ws["B3"] = "Name"
+    ws["C3"] = "No Header Co"
+    ws["B4"] = "Date order"
+    ws["C4"] = "dd/mm/yyyy"
+    ws["B5"] = "As of"
+    ws["C5"] = "31/05/2024"
+    ws["B6"] = "Designations"
+    ws["C6"] = "infrastructure-azure"
+    ws = wb.create_sheet("Deployments")
+    ws.append(["Customer ID", "Service", "Deployed on"])
+    ws.append(["C-1", "Functions", "03/04/2024"])
+    wb.save(path("opx_partner_noheader.xlsx"))
+
+
+def many_errors():
+    wb = new()
+    partner(wb, rows=[("Partner name", "Many Errors Co")])
+    ws = wb.create_sheet("ACR")
+    ws.append(["Customer ID", "Month", "ACR", "Attribution"])
+    for i in range(60):
+        ws.append(["C-%d" % i, "2024-05", "n/a", "PAL"])
+    ws.append(["C-ok", "2024-05", 5, "PAL"])
+    wb.save(path("opx_many_errors.xlsx"))
+
+
 # ---- hand-written packages: other producers' XML habits, and refused files ----
 
 CT = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -484,5 +550,8 @@ if __name__ == "__main__":
     unicode_names()
     no_data()
     header_only()
+    rescored()
+    partner_layouts()
+    many_errors()
     handmade()
     refused()
