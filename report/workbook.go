@@ -230,6 +230,12 @@ func (w *annotator) planSheets() map[string]bool {
 // scorecard can be the one selected when the workbook opens.
 func (w *annotator) findSelected() error {
 	w.selected = map[string]bool{}
+	untouched := map[string]bool{}
+	for _, ps := range w.sheets {
+		if !ps.inPlace {
+			untouched[ps.src.part] = true
+		}
+	}
 	for _, s := range w.pkg.sheets {
 		if s.part == "" || isPCSSheet(s.name) {
 			continue
@@ -242,7 +248,8 @@ func (w *annotator) findSelected() error {
 			continue
 		}
 		w.selected[s.part] = true
-		if w.pkg.files[s.part].UncompressedSize64 > maxSheetPart {
+		// A sheet left untouched stays selected, and so the active one.
+		if w.pkg.files[s.part].UncompressedSize64 > maxSheetPart || untouched[s.part] {
 			w.keepActive = s.name
 		}
 	}

@@ -804,3 +804,116 @@ func TestNotesOfALargeSheet(t *testing.T) {
 		t.Errorf("row 3: %q", got)
 	}
 }
+
+// wbSmallWorkbook writes a workbook with Partner, ACR and Notes sheets (one
+// ACR row), with the named sheet active; date1904 picks the date system.
+func wbSmallWorkbook(t testing.TB, dir, active string, date1904 bool) (string, Annotation) {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	must := func(err error) {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(f.SetSheetName("Sheet1", "Partner"))
+	must(f.SetSheetRow("Partner", "A1", &[]any{"Field", "Value"}))
+	must(f.SetSheetRow("Partner", "A2", &[]any{"Partner name", "Contoso Ltd"}))
+	for _, s := range []string{"ACR", "Notes"} {
+		if _, err := f.NewSheet(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(f.SetSheetRow("ACR", "A1", &[]any{"Customer ID", "Month", "ACR (USD)", "Attribution"}))
+	must(f.SetSheetRow("ACR", "A2", &[]any{"C1", "2024-05", 1250.5, "PAL"}))
+	must(f.SetCellValue("Notes", "A1", "notes"))
+	if date1904 {
+		must(f.SetWorkbookProps(&excelize.WorkbookPropsOptions{Date1904: &date1904}))
+	}
+	idx, err := f.GetSheetIndex(active)
+	must(err)
+	f.SetActiveSheet(idx)
+	src := filepath.Join(dir, "small-"+active+".xlsx")
+	must(f.SaveAs(src))
+	may, _ := scoring.ParseMonth("2024-05")
+	in := &scoring.Input{Partner: scoring.Partner{Name: "Contoso Ltd", AsOf: may, Sheet: "Partner"}, ACRAttribution: true,
+		ACR: []scoring.ACRRow{{Customer: "C1", Month: may, Amount: 125050, Attribution: "PAL", Rows: 1, Source: scoring.Ref{Sheet: "ACR", Row: 2}}}}
+	rs, _ := scoring.Embedded("fy24")
+	res, err := scoring.Score(in, rs, scoring.Options{})
+	must(err)
+	return src, Annotation{Input: in, Result: res, Source: filepath.Base(src), Sheets: []SheetLayout{
+		{Name: "Partner", Role: "partner", HeaderRow: 1, LastColumn: 2, LastRow: 2},
+		{Name: "ACR", Role: "acr", HeaderRow: 1, LastColumn: 4, LastRow: 2},
+	}}
+}
+
+// TestAnnotatedSelectedSheets checks which sheet is selected when the
+// workbook opens: the scorecard, unless the partner's selected sheet is one
+// left untouched (then that one stays selected, and only it).
+func TestAnnotatedSelectedSheets(t *testing.T) {
+	dir := t.TempDir()
+	selected := regexp.MustCompile(`<sheetView\b[^>]*tabSelected="(1|true)"`)
+	cases := []struct {
+		active, want string
+		large        bool
+	}{
+		{"Notes", ScorecardSheet, false},
+		{"Partner", ScorecardSheet, false},
+		{"ACR", ScorecardSheet, false},
+		{"ACR", "ACR", true},
+	}
+	for _, c := range cases {
+		src, a := wbSmallWorkbook(t, dir, c.active, false)
+		if c.large {
+			a.Sheets[1].LastRow = AnnotateRowLimit + 1
+		}
+		dst := filepath.Join(dir, fmt.Sprintf("out-%s-%v.xlsx", c.active, c.large))
+		if err := WriteAnnotated(src, dst, a); err != nil {
+			t.Fatal(err)
+		}
+		f := wbOpen(t, dst)
+		if got := f.GetSheetName(f.GetActiveSheetIndex()); got != c.want {
+			t.Errorf("%s active, large %v: %s is active, want %s", c.active, c.large, got, c.want)
+		}
+		n := 0
+		for name, b := range wbParts(t, dst) {
+			if strings.HasPrefix(name, "xl/worksheets/") && selected.Match(b) {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("%s active, large %v: %d sheets selected", c.active, c.large, n)
+		}
+		if c.large && !bytes.Equal(wbParts(t, src)["xl/worksheets/sheet2.xml"], wbParts(t, dst)["xl/worksheets/sheet2.xml"]) {
+			t.Error("the large ACR sheet was changed")
+		}
+	}
+}
+
+// TestAnnotated1904Dates checks months and dates in a workbook that counts
+// days from 1904 (old Mac Excel).
+func TestAnnotated1904Dates(t *testing.T) {
+	dir := t.TempDir()
+	for _, d1904 := range []bool{false, true} {
+		src, a := wbSmallWorkbook(t, dir, "Partner", d1904)
+		dst := filepath.Join(dir, fmt.Sprintf("out-%v.xlsx", d1904))
+		if err := WriteAnnotated(src, dst, a); err != nil {
+			t.Fatal(err)
+		}
+		f := wbOpen(t, dst)
+		rows, _ := f.GetRows(ScorecardSheet)
+		asOf := ""
+		for _, r := range rows {
+			if len(r) > 1 && r[0] == "As of" {
+				asOf = r[1]
+			}
+		}
+		if asOf != "2024-05" {
+			t.Errorf("date1904 %v: the as-of month reads %q", d1904, asOf)
+		}
+		text := wbSheetText(t, f, DetailsSheet)
+		if !strings.Contains(text, ": 2024-05\n") || !strings.Contains(text, ": 2023-05\n") {
+			t.Errorf("date1904 %v: the usage growth months are wrong:\n%s", d1904, text)
+		}
+	}
+}
