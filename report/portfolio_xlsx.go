@@ -62,7 +62,7 @@ type portfolioWriter struct {
 	f   *excelize.File
 	p   *Portfolio
 	err error
-	st  struct{ title, note, header, text, link, month, integer, bold, yes, no int }
+	st  struct{ title, note, header, text, wrap, link, month, integer, bold, yes, no int }
 }
 
 func (w *portfolioWriter) do(err error) {
@@ -92,6 +92,7 @@ func (w *portfolioWriter) write() error {
 	w.st.header = w.style(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "FFFFFF"}, Fill: fill(colorNavy),
 		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
 	w.st.text = w.style(&excelize.Style{Alignment: top})
+	w.st.wrap = w.style(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
 	w.st.bold = w.style(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: top})
 	w.st.link = w.style(&excelize.Style{Font: &excelize.Font{Color: "0563C1", Underline: "single"}, Alignment: top})
 	w.st.month = w.style(&excelize.Style{CustomNumFmt: &monthFmt, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}})
@@ -206,8 +207,13 @@ func (w *portfolioWriter) rows() {
 			{Type: "cell", Criteria: ">", Value: "10", Format: &red},
 		}))
 	}
-	w.do(f.SetPageLayout(sh, &excelize.PageLayoutOptions{Orientation: ptrTo("landscape"), FitToWidth: ptrTo(1), FitToHeight: ptrTo(0)}))
-	w.do(f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: ptrTo(true)}))
+	w.printWide(sh)
+}
+
+// printWide prints a sheet landscape, one page wide.
+func (w *portfolioWriter) printWide(sheet string) {
+	w.do(w.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: ptrTo("landscape"), FitToWidth: ptrTo(1), FitToHeight: ptrTo(0)}))
+	w.do(w.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: ptrTo(true)}))
 }
 
 func ptrTo[T any](v T) *T { return &v }
@@ -245,14 +251,15 @@ func (w *portfolioWriter) failures() {
 	w.set(sh, 1, 3, "Workbook", w.st.header)
 	w.set(sh, 2, 3, "Reason", w.st.header)
 	w.do(f.SetColWidth(sh, "A", "A", 40))
-	w.do(f.SetColWidth(sh, "B", "B", 110))
+	w.do(f.SetColWidth(sh, "B", "B", 100))
+	w.printWide(sh)
 	failed := slices.Clone(w.p.Failed)
 	slices.SortStableFunc(failed, func(a, b PortfolioFailure) int { return strings.Compare(a.Source, b.Source) })
 	row := 3
 	for _, x := range failed {
 		row++
 		w.set(sh, 1, row, x.Source, w.st.text)
-		w.set(sh, 2, row, x.Reason, w.st.text)
+		w.set(sh, 2, row, x.Reason, w.st.wrap)
 	}
 	if len(failed) == 0 {
 		w.set(sh, 1, 4, "Every workbook was scored.", w.st.note)
@@ -271,6 +278,7 @@ func (w *portfolioWriter) counts() {
 	}
 	w.do(f.SetColWidth(sh, "A", "A", 30))
 	w.do(f.SetColWidth(sh, "B", "E", 14))
+	w.printWide(sh)
 	row := 3
 	for _, c := range counts {
 		row++
