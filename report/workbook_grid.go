@@ -181,12 +181,7 @@ func (g *grid) splice(frame []byte) ([]byte, error) {
 				depth++
 				continue
 			}
-			if depth > 1 {
-				if t.kind == xtStart {
-					depth++
-				}
-				continue
-			}
+			// A child of the root: it is consumed whole below.
 			_, local := splitName(t.name)
 			if r := wsRank[string(local)]; r > wsRank["hyperlinks"] {
 				insertLinks(t.start)

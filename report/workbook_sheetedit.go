@@ -61,7 +61,6 @@ type cellMark struct {
 
 // sheetFacts is what the scan pass learns before the rewrite.
 type sheetFacts struct {
-	tabSelected bool
 	// used holds the columns right of the data with a value in the data rows.
 	used map[int]bool
 	// headers holds header-row cells right of the data: text, or a shared string index.
@@ -189,36 +188,27 @@ func (w *sheetWriter) beforeRank(r int) {
 	if r > wsRank["cols"] && !w.colsDone && w.col > 0 {
 		w.colsDone = true
 		w.out = append(w.out, '<')
-		w.out = w.name("cols")
+		w.out = w.elName(w.out, "cols")
 		w.out = append(w.out, '>')
 		w.out = w.colXML(w.out, nil, w.col)
 		w.out = append(w.out, "</"...)
-		w.out = w.name("cols")
+		w.out = w.elName(w.out, "cols")
 		w.out = append(w.out, '>')
 	}
 	if r > wsRank["sheetData"] && w.col > 0 && len(w.pending) > 0 {
 		// No sheetData at all: the sheet is empty but gets a header.
 		w.out = append(w.out, '<')
-		w.out = w.name("sheetData")
+		w.out = w.elName(w.out, "sheetData")
 		w.out = append(w.out, '>')
 		w.flushPending(maxRows + 1)
 		w.out = append(w.out, "</"...)
-		w.out = w.name("sheetData")
+		w.out = w.elName(w.out, "sheetData")
 		w.out = append(w.out, '>')
 	}
 	if r > wsRank["conditionalFormatting"] && !w.cfDone {
 		w.cfDone = true
 		w.out = w.cfXML(w.out)
 	}
-}
-
-// name appends a SpreadsheetML element name with the sheet's prefix.
-func (w *sheetWriter) name(local string) []byte {
-	if len(w.p) > 0 {
-		w.out = append(w.out, w.p...)
-		w.out = append(w.out, ':')
-	}
-	return append(w.out, local...)
 }
 
 // topElement handles a child of the root element, consuming it whole.
@@ -365,13 +355,13 @@ func (w *sheetWriter) flushPending(row int) {
 		r := w.pending[0]
 		w.pending = w.pending[1:]
 		w.out = append(w.out, '<')
-		w.out = w.name("row")
+		w.out = w.elName(w.out, "row")
 		w.out = append(w.out, ` r="`...)
 		w.out = strconv.AppendInt(w.out, int64(r), 10)
 		w.out = append(w.out, `">`...)
 		w.out = w.statusCell(w.out, r)
 		w.out = append(w.out, "</"...)
-		w.out = w.name("row")
+		w.out = w.elName(w.out, "row")
 		w.out = append(w.out, '>')
 	}
 }

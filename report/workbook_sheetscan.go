@@ -8,7 +8,7 @@ import (
 )
 
 // scanSheet is the first pass: it finds the free columns, the header cells
-// right of the data, the selected state and the conditional-format priorities.
+// right of the data and the conditional-format priorities.
 func scanSheet(src []byte, e *sheetEdit) (*sheetFacts, error) {
 	facts := &sheetFacts{used: map[int]bool{}, headers: map[int]headerCell{}}
 	s := &xmlScanner{b: src}
@@ -24,12 +24,11 @@ func scanSheet(src []byte, e *sheetEdit) (*sheetFacts, error) {
 		formula         strings.Builder
 	}
 	var cell struct {
-		col, row    int
-		t           string
-		hasValue    bool
-		text        []byte
-		inV, inT    bool
-		sharedIndex int
+		col, row int
+		t        string
+		hasValue bool
+		text     []byte
+		inV, inT bool
 	}
 	for {
 		t, ok, err := s.next()
@@ -65,10 +64,6 @@ func scanSheet(src []byte, e *sheetEdit) (*sheetFacts, error) {
 				if pre, _ := splitName(t.name); bytes.Equal(pre, p) {
 					top = string(local)
 				}
-			case depth == 2 && top == "sheetViews" && t.is(p, "sheetView"):
-				if v, ok := attr(t.attrs, "tabSelected"); ok && isTrue(v) {
-					facts.tabSelected = true
-				}
 			case depth == 2 && top == "mergeCells" && t.is(p, "mergeCell"):
 				if v, ok := attr(t.attrs, "ref"); ok && e.headerRow > 0 {
 					if c1, r1, c2, r2, ok := parseRange(v); ok && r2 >= e.headerRow && r1 <= e.lastRow {
@@ -93,7 +88,7 @@ func scanSheet(src []byte, e *sheetEdit) (*sheetFacts, error) {
 						col = c
 					}
 				}
-				cell.col, cell.row, cell.hasValue, cell.text, cell.sharedIndex = col, row, false, cell.text[:0], -1
+				cell.col, cell.row, cell.hasValue, cell.text = col, row, false, cell.text[:0]
 				cell.t = ""
 				if !inRange || col <= e.lastCol {
 					// A data cell: its content does not matter here.

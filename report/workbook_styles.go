@@ -15,7 +15,7 @@ type wbStyles struct {
 	title, subtitle, note, section, label, text, wrap, bold, link int
 	header, headerWrap                                            int
 	money, moneyBold, integer, intBold, effect, percent, month    int
-	date, decimal1                                                int
+	date                                                          int
 	yes, no, total, totalMoney                                    int
 	status                                                        sheetLook
 	// cfZero marks scorecard cells that are 0 (a metric without a point).
@@ -44,7 +44,6 @@ const (
 	fmtPercent = `0.0"%"`
 	fmtMonth   = `yyyy-mm`
 	fmtDate    = `yyyy-mm-dd`
-	fmtDec1    = `0.0`
 )
 
 func newWorkbookStyles(f *excelize.File) (*wbStyles, error) {
@@ -97,7 +96,6 @@ func newWorkbookStyles(f *excelize.File) (*wbStyles, error) {
 	s.percent = mk(num(fmtPercent, false, ""))
 	s.month = mk(num(fmtMonth, false, "left"))
 	s.date = mk(num(fmtDate, false, "left"))
-	s.decimal1 = mk(num(fmtDec1, false, ""))
 	s.yes = mk(&excelize.Style{Font: &excelize.Font{Bold: true, Color: colorGreenFont}, Fill: fill(colorGreenFill), Alignment: top})
 	s.no = mk(&excelize.Style{Font: &excelize.Font{Bold: true, Color: colorRedFont}, Fill: fill(colorRedFill), Alignment: top})
 	s.total = mk(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: topLine, Alignment: top})
