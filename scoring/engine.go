@@ -28,6 +28,12 @@ func inputErr(sheet, cell, hint, format string, args ...any) error {
 // Score computes the partner capability score of every designation in scope.
 // It never modifies in.
 func Score(in *Input, rs *RuleSet, opt Options) (*Result, error) {
+	return compute(in, rs, opt, false)
+}
+
+// compute runs the engine; light skips the row statuses (for Window, which
+// needs only the totals).
+func compute(in *Input, rs *RuleSet, opt Options, light bool) (*Result, error) {
 	e := &engine{in: in, rs: rs}
 	if err := e.setup(opt); err != nil {
 		return nil, err
@@ -38,7 +44,9 @@ func Score(in *Input, rs *RuleSet, opt Options) (*Result, error) {
 	for _, d := range e.desigs {
 		e.res.Designations = append(e.res.Designations, e.scoreDesignation(d))
 	}
-	e.rowStatuses()
+	if !light {
+		e.rowStatuses()
+	}
 	return e.res, nil
 }
 
@@ -53,7 +61,8 @@ type engine struct {
 	customers map[string]*customerInfo
 	custKeys  []string // sorted for stable output
 
-	acr []acrClass // per Input.ACR row
+	acr     []acrClass // per Input.ACR row
+	acrKeys []string   // per Input.ACR row: the customer's IDKey
 
 	// per designation id: customer key -> ACR in M-13, M-12, M-1, M
 	netACR map[string]map[string]*[4]Cents
@@ -165,8 +174,15 @@ func (e *engine) collectCustomers() {
 		}
 		e.customers[k] = info
 	}
-	for _, r := range e.in.ACR {
-		k := IDKey(r.Customer)
+	keys := map[string]string{}
+	e.acrKeys = make([]string, len(e.in.ACR))
+	for i, r := range e.in.ACR {
+		k, seen := keys[r.Customer]
+		if !seen {
+			k = IDKey(r.Customer)
+			keys[r.Customer] = k
+		}
+		e.acrKeys[i] = k
 		if k == "" {
 			continue
 		}
@@ -203,28 +219,43 @@ func (e *engine) classifyACR() {
 	var exclOrder []string
 	unknownArea := map[string]bool{}
 	months := [4]Month{e.m.Add(-13), e.m.Add(-12), e.m.Add(-1), e.m}
+	// Rows repeat a handful of attribution and area values and a few hundred
+	// customers: classify each distinct value once.
+	attrOK := map[string]bool{}
+	areaClass := map[string]acrClass{}
 	for i := range e.in.ACR {
 		r := &e.in.ACR[i]
 		c := &e.acr[i]
 		c.eligible = true
 		if e.in.ACRAttribution {
-			_, c.eligible = e.rs.EligibleAttribution(r.Attribution)
-		}
-		area := strings.TrimSpace(r.SolutionArea)
-		switch {
-		case area == "" || e.rs.allAreas[Key(area)]:
-			c.all = true
-		case e.rs.Designation(area) != nil:
-			c.desig = e.rs.Designation(area).ID
-		default:
-			c.unknown = true
-			if !unknownArea[Key(area)] {
-				unknownArea[Key(area)] = true
-				e.res.Issues = append(e.res.Issues, warnf(r.Source.Sheet, r.Source.Cell(e.in.Columns.ACRArea),
-					"Use a designation's name, All, or leave the cell blank to count the row for every designation.",
-					"solution area %q names no designation, so its rows count for no designation's metrics (they still count towards the path)", area))
+			ok, seen := attrOK[r.Attribution]
+			if !seen {
+				_, ok = e.rs.EligibleAttribution(r.Attribution)
+				attrOK[r.Attribution] = ok
 			}
+			c.eligible = ok
 		}
+		ac, seen := areaClass[r.SolutionArea]
+		if !seen {
+			area := strings.TrimSpace(r.SolutionArea)
+			switch {
+			case area == "" || e.rs.allAreas[Key(area)]:
+				ac.all = true
+			case e.rs.Designation(area) != nil:
+				ac.desig = e.rs.Designation(area).ID
+			default:
+				ac.unknown = true
+				if !unknownArea[Key(area)] {
+					unknownArea[Key(area)] = true
+					e.res.Issues = append(e.res.Issues, warnf(r.Source.Sheet, r.Source.Cell(e.in.Columns.ACRArea),
+						"Use a designation's name, All, or leave the cell blank to count the row for every designation.",
+						"solution area %q names no designation, so its rows count for no designation's metrics (they still count towards the path)", area))
+				}
+			}
+			areaClass[r.SolutionArea] = ac
+		}
+		c.all, c.desig, c.unknown = ac.all, ac.desig, ac.unknown
+		k := e.acrKeys[i]
 		if !c.eligible {
 			key := strings.ToUpper(strings.TrimSpace(r.Attribution))
 			x := excluded[key]
@@ -240,7 +271,6 @@ func (e *engine) classifyACR() {
 		if c.unknown {
 			continue
 		}
-		k := IDKey(r.Customer)
 		for _, d := range e.desigs {
 			if !c.all && c.desig != d.ID {
 				continue

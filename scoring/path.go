@@ -78,7 +78,7 @@ func (e *engine) pathFigures(f *PathFacts) {
 			f.TTMACR = AddCents(f.TTMACR, r.Amount)
 		}
 		if r.Month == e.m {
-			k := IDKey(r.Customer)
+			k := e.acrKeys[i]
 			inM[k] = AddCents(inM[k], r.Amount)
 		}
 	}

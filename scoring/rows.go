@@ -14,32 +14,40 @@ func (e *engine) rowStatuses() {
 			rows = append(rows, RowStatus{Sheet: ref.Sheet, Row: ref.Row, Counted: counted, Text: text})
 		}
 	}
-	// ACR rows: eligible or why not.
+	// ACR rows: eligible or why not; the text depends only on the row's
+	// attribution and solution area, so it is made once per pair.
+	type status struct {
+		counted bool
+		text    string
+	}
+	texts := map[[2]string]status{}
 	for i := range e.in.ACR {
 		r := &e.in.ACR[i]
-		c := e.acr[i]
-		var counted bool
-		var text string
-		switch {
-		case !c.eligible:
-			if strings.TrimSpace(r.Attribution) == "" {
-				text = "not counted: no attribution (" + strings.Join(e.rs.Attributions.Eligible, ", ") + " count)"
-			} else {
-				text = fmt.Sprintf("not counted: attribution %q is not %s", strings.TrimSpace(r.Attribution), strings.Join(e.rs.Attributions.Eligible, ", "))
+		st, ok := texts[[2]string{r.Attribution, r.SolutionArea}]
+		if !ok {
+			c := e.acr[i]
+			switch {
+			case !c.eligible:
+				if strings.TrimSpace(r.Attribution) == "" {
+					st.text = "not counted: no attribution (" + strings.Join(e.rs.Attributions.Eligible, ", ") + " count)"
+				} else {
+					st.text = fmt.Sprintf("not counted: attribution %q is not %s", strings.TrimSpace(r.Attribution), strings.Join(e.rs.Attributions.Eligible, ", "))
+				}
+			case c.unknown:
+				st.text = fmt.Sprintf("path only: solution area %q is no designation", strings.TrimSpace(r.SolutionArea))
+			case c.all:
+				st = status{true, "counted: all designations"}
+			default:
+				st = status{true, "counted: " + e.rs.Designation(c.desig).ShortName + " only"}
 			}
-		case c.unknown:
-			text = fmt.Sprintf("path only: solution area %q is no designation", strings.TrimSpace(r.SolutionArea))
-		case c.all:
-			counted, text = true, "counted: all designations"
-		default:
-			counted, text = true, "counted: "+e.rs.Designation(c.desig).ShortName+" only"
+			texts[[2]string{r.Attribution, r.SolutionArea}] = st
 		}
 		if len(r.Lines) > 0 {
 			for _, l := range r.Lines {
-				add(Ref{Sheet: r.Source.Sheet, Row: int(l)}, counted, text)
+				add(Ref{Sheet: r.Source.Sheet, Row: int(l)}, st.counted, st.text)
 			}
 		} else {
-			add(r.Source, counted, text)
+			add(r.Source, st.counted, st.text)
 		}
 	}
 	// Customers: their net add effect per designation.

@@ -44,7 +44,7 @@ func Window(in *Input, rs *RuleSet, opt Options, res *Result, n int) []Snapshot 
 			o := opt
 			o.AsOf = m
 			o.Designations = ids
-			if r, err := Score(in, rs, o); err == nil {
+			if r, err := compute(in, rs, o, true); err == nil {
 				s.Scored = true
 				for _, d := range r.Designations {
 					s.Designations = append(s.Designations, SnapshotDesignation{ID: d.ID, Points: d.Points, Attained: d.Attained})

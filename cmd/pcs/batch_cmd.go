@@ -51,7 +51,8 @@ func batchCommand() *cli.Command {
 					rels = append(rels, r)
 				}
 			}
-			fonts, err := loadFonts(s)
+			// The portfolio PDF is written even with --no-pdf, which skips the scorecards.
+			fonts, err := loadFonts(&settings{cjkFont: s.cjkFont})
 			if err != nil {
 				return err
 			}
@@ -195,9 +196,6 @@ func (b *batch) writePortfolio(p *report.Portfolio) error {
 		return fmt.Errorf("the portfolio summary %s could not be written: %w", xlsx, err)
 	}
 	pdf := filepath.Join(b.s.out, "portfolio.pdf")
-	if b.fonts == nil {
-		return nil
-	}
 	return report.WriteAtomic(pdf, func(f *os.File) error {
 		warnings, err := report.WritePortfolioPDF(f, p, b.s.paper, b.fonts)
 		for _, w := range warnings {
