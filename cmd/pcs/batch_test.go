@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -54,10 +55,7 @@ func portfolioFolder(t *testing.T, n int) string {
 	return dir
 }
 
-func itoa3(i int) string {
-	s := "00" + strings.TrimLeft(string(rune('0'+i/100%10))+string(rune('0'+i/10%10))+string(rune('0'+i%10)), "")
-	return s[len(s)-3:]
-}
+func itoa3(i int) string { return fmt.Sprintf("%03d", i) }
 
 // tree lists the files under dir with their contents.
 func tree(t *testing.T, dir string) map[string][]byte {
