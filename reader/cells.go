@@ -107,7 +107,7 @@ func (s *rowScanner) next() bool {
 				}
 			}
 			if n > maxRows {
-				return s.fail(&sheetDataError{"row " + strconv.Itoa(n) + " is beyond the last row of a sheet"})
+				return s.fail(&sheetDataError{detailRowBeyond(n)})
 			}
 			s.num = n
 			if t.empty {
@@ -169,7 +169,7 @@ func (s *rowScanner) readRow() bool {
 			if ref != nil {
 				n, ok := columnOf(ref)
 				if !ok {
-					return s.fail(&sheetDataError{"a cell has the reference \"" + string(ref) + "\", which is not a cell of a sheet"})
+					return s.fail(&sheetDataError{detailBadReference(string(ref))})
 				}
 				c.col = n
 			}
@@ -234,7 +234,7 @@ func (s *rowScanner) readCell(c *cell) bool {
 				if len(v) > 0 {
 					i, err := strconv.Atoi(string(v))
 					if err != nil || i < 0 || i >= len(s.sst) {
-						return s.fail(&sheetDataError{"a cell refers to shared text number " + string(v) + ", which the workbook does not have"})
+						return s.fail(&sheetDataError{detailMissingSharedText(string(v))})
 					}
 					c.str, c.sst = s.sst[i], int32(i)
 				}

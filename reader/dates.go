@@ -35,7 +35,6 @@ type dateCol struct {
 	firstRow             int
 	firstText            string
 	serials              [64]serialSlot // serial numbers read lately
-	settledBy, settledAt int            // the row that settled the order (0: none)
 }
 
 func newDateCol(col int, order dateOrder) *dateCol {
@@ -101,7 +100,6 @@ func (r *cellRow) date(v value, dc *dateCol, want dateWant) (scoring.Date, bool)
 					if dmy {
 						dc.order = orderDMY
 					}
-					dc.settledAt = r.num
 				} else if td.ambiguous() {
 					if dc.pending == 0 {
 						dc.firstRow, dc.firstText = r.num, v.quoted()
@@ -156,6 +154,17 @@ func (r *cellRow) serial(v value, num []byte, dc *dateCol, want dateWant) (scori
 	if slot.ok && slot.serial == n {
 		return slot.date, true
 	}
+	if y, m, d, ok := compactDate(n); ok {
+		if d == 0 {
+			d = 1
+			if want == wantExpiry {
+				d = daysIn(y, m)
+			}
+		}
+		date := scoring.DateOf(y, time.Month(m), d)
+		*slot = serialSlot{serial: n, date: date, month: date.Month(), ok: true}
+		return date, true
+	}
 	d, ok := serialDate(n, r.sp.wr.b.date1904)
 	if !ok {
 		r.errorf(dc.col, hintDate, msgNotDate(v.quoted()))
@@ -171,6 +180,21 @@ func (r *cellRow) serial(v value, num []byte, dc *dateCol, want dateWant) (scori
 	}
 	*slot = serialSlot{serial: n, date: d, month: d.Month(), ok: true}
 	return d, true
+}
+
+// compactDate reads the numbers some exports write for a month or a day,
+// 202405 (May 2024) and 20240531; as Excel serial dates they would lie
+// centuries ahead, so they cannot be mistaken for them.
+func compactDate(n int64) (y, m, d int, ok bool) {
+	switch {
+	case n >= minYear*100+1 && n <= maxYear*100+12:
+		y, m = int(n/100), int(n%100)
+		return y, m, 0, m >= 1 && m <= 12
+	case n >= minYear*10000+101 && n <= maxYear*10000+1231:
+		y, m, d = int(n/10000), int(n/100%100), int(n%100)
+		return y, m, d, validDate(y, m, d)
+	}
+	return 0, 0, 0, false
 }
 
 // wholeNumber reads a number made of digits only.

@@ -5,7 +5,8 @@ import "github.com/pcs-tools/pcs/scoring"
 // readDeployments reads the Deployments sheet.
 func (wr *wbReader) readDeployments(ref sheetRef) error {
 	spec := &tableSpec{role: RoleDeployments, fields: deploymentFields,
-		dates: map[string]dateWant{"date": wantDate}}
+		dates:  map[string]dateWant{"date": wantDate},
+		absent: map[string][2]string{"attribution": {msgNoDeployAttribution, hintNoDeployAttribution}}}
 	in := &wr.wb.Input
 	var out []scoring.Deployment
 	err := wr.readTable(ref, spec, func(cols []int) {

@@ -94,6 +94,28 @@ func partError(part, sheet string, err error) *FileError {
 	return damaged(fmt.Sprintf("the workbook is damaged: %s cannot be read", where))
 }
 
+// Details of a damaged sheet or part, after "the workbook is damaged: in
+// the sheet "ACR", " or "... is not well-formed XML: ".
+const (
+	detailTagName       = "a tag has no proper name"
+	detailTagAttributes = "a tag has attributes that are not name=\"value\""
+	detailStrayEndTag   = "an end tag without a start tag"
+	detailBareAmpersand = "a bare & in text"
+	detailUnknownEntity = "an unknown entity &%s;"
+)
+
+func detailRowBeyond(n int) string {
+	return fmt.Sprintf("row %d is beyond the last row of a sheet", n)
+}
+
+func detailBadReference(ref string) string {
+	return fmt.Sprintf("a cell has the reference %q, which is not a cell of a sheet", clip(ref, 30))
+}
+
+func detailMissingSharedText(v string) string {
+	return fmt.Sprintf("a cell refers to shared text number %s, which the workbook does not have", clip(v, 20))
+}
+
 // Sheet-level issues.
 
 func msgNoSheet(role Role) string {
@@ -140,6 +162,9 @@ const (
 	msgNoAttribution  = "there is no Attribution column (looked for: Attribution, Association, Association type), so every row counts as attributed to the partner"
 	hintNoAttribution = "Add an Attribution column (PAL, DPOR or CSP) so that only the revenue attributed to the partner counts."
 	msgMoreProblems   = "... and %d more problems on this sheet"
+
+	msgNoDeployAttribution  = "there is no Attribution column (looked for: Attribution, Association), so every deployment counts as attributed to the partner"
+	hintNoDeployAttribution = "Add an Attribution column (PAL, DPOR or CSP) so that only the deployments attributed to the partner count."
 )
 
 // Partner sheet.

@@ -303,3 +303,27 @@ func TestAppendUnescaped(t *testing.T) {
 		}
 	}
 }
+
+func TestCompactDate(t *testing.T) {
+	tests := []struct {
+		n       int64
+		y, m, d int
+		ok      bool
+	}{
+		{202405, 2024, 5, 0, true},
+		{200001, 2000, 1, 0, true},
+		{210012, 2100, 12, 0, true},
+		{202413, 0, 0, 0, false},
+		{202400, 0, 0, 0, false},
+		{20240531, 2024, 5, 31, true},
+		{20240230, 0, 0, 0, false},
+		{45444, 0, 0, 0, false},
+		{199912, 0, 0, 0, false},
+	}
+	for _, tt := range tests {
+		y, m, d, ok := compactDate(tt.n)
+		if ok != tt.ok || ok && (y != tt.y || m != tt.m || d != tt.d) {
+			t.Errorf("compactDate(%d) = %d %d %d %v", tt.n, y, m, d, ok)
+		}
+	}
+}

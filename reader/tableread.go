@@ -5,6 +5,8 @@ type tableSpec struct {
 	role   Role
 	fields []field
 	dates  map[string]dateWant // the date fields
+	// absent warns when an optional column is missing: field id -> message, hint.
+	absent map[string][2]string
 }
 
 // tableRow is one row of a table being read.
@@ -99,6 +101,11 @@ func (wr *wbReader) tablePass(sp *sheetPass, spec *tableSpec, preset map[int]dat
 	cols := sp.columns(spec.fields)
 	if !sp.missingColumns(spec.fields, cols) {
 		return nil, sp.countRows()
+	}
+	for i, f := range spec.fields {
+		if w, ok := spec.absent[f.id]; ok && cols[i] == 0 {
+			sp.issues.warnf(0, 0, w[1], w[0])
+		}
 	}
 	begin(cols)
 	rf := newRowFields(cols)

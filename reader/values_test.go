@@ -305,7 +305,7 @@ func TestFixtureValues(t *testing.T) {
 			"partner.as_of = 2024-05",
 			"partner.designations = infrastructure-azure",
 			"partner.cell.name = C3",
-			"deployments = C-1 Functions 2024-04-03",
+			"deployments = C-1 Functions 2024-04-03 | C-1 SQL 2024-05-31 | C-1 Cosmos DB 2024-05-01",
 		}},
 		{"opx_many_errors.xlsx", []string{
 			"acr[C-ok 2024-05 PAL ] = 5.00 rows 1 lines [62]",

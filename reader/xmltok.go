@@ -345,10 +345,10 @@ func (t *xmlTok) readStart() tokKind {
 		n++
 	}
 	if n == 0 || !validName(tag[:n]) {
-		return t.fail(malformed("a tag has no proper name"))
+		return t.fail(malformed(detailTagName))
 	}
 	if !validAttrs(tag[n:]) {
-		return t.fail(malformed("a tag has attributes that are not name=\"value\""))
+		return t.fail(malformed(detailTagAttributes))
 	}
 	t.qname = tag[:n]
 	t.name = localName(t.qname)
@@ -373,7 +373,7 @@ func (t *xmlTok) readEnd() tokKind {
 	t.r = i + 1
 	t.depth--
 	if t.depth < 0 {
-		return t.fail(malformed("an end tag without a start tag"))
+		return t.fail(malformed(detailStrayEndTag))
 	}
 	return tokEnd
 }
@@ -561,7 +561,7 @@ func decodeText(dst, raw []byte) ([]byte, error) {
 		}
 		j := bytes.IndexByte(raw[i:], ';')
 		if j < 0 || j > 12 {
-			return dst, malformed("a bare & in text")
+			return dst, malformed(detailBareAmpersand)
 		}
 		ent := raw[i+1 : i+j]
 		i += j
@@ -579,7 +579,7 @@ func decodeText(dst, raw []byte) ([]byte, error) {
 		default:
 			r, ok := charRef(ent)
 			if !ok {
-				return dst, malformed("an unknown entity &%s;", ent)
+				return dst, malformed(detailUnknownEntity, ent)
 			}
 			dst = utf8.AppendRune(dst, r)
 		}

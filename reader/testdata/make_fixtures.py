@@ -425,6 +425,8 @@ def partner_layouts():
     ws = wb.create_sheet("Deployments")
     ws.append(["Customer ID", "Service", "Deployed on"])
     ws.append(["C-1", "Functions", "03/04/2024"])
+    ws.append(["C-1", "SQL", 20240531])
+    ws.append(["C-1", "Cosmos DB", "202405"])
     wb.save(path("opx_partner_noheader.xlsx"))
 
 
