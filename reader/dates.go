@@ -31,10 +31,10 @@ type dateCol struct {
 	fixed bool // the order comes from the Partner sheet's Date order
 	// pending counts ambiguous dates waiting for the column's order; first
 	// is the first of them.
-	pending              int
-	firstRow             int
-	firstText            string
-	serials              [64]serialSlot // serial numbers read lately
+	pending   int
+	firstRow  int
+	firstText string
+	serials   [64]serialSlot // serial numbers read lately
 }
 
 func newDateCol(col int, order dateOrder) *dateCol {
