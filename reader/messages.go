@@ -181,7 +181,9 @@ func hintPartnerFields() string {
 	return "The fields are: " + strings.Join(names, ", ") + "."
 }
 
-func msgNoPartnerName() string { return msgNoColumn(partnerFields[0]) + " on the Partner sheet" }
+func msgNoPartnerName() string {
+	return fmt.Sprintf("the Partner sheet has no row for the partner name (looked for: %s)", strings.Join(partnerFields[0].names, ", "))
+}
 
 const hintPartnerName = "Add a row Partner name with the partner's name next to it."
 
