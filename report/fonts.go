@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strings"
+	"sync"
 
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
@@ -36,7 +36,25 @@ var cjkFontPaths = []string{
 // across goroutines: they are never modified.
 type Fonts struct {
 	regular, bold fontFace
-	cjk           *fontFace // nil when no CJK font was found
+	// cjk is the CJK font: loaded at once when it was named, else on first
+	// need from cjkPath (a font found in the usual places), because reading
+	// and checking a 4 MB font costs more than a whole scorecard and most
+	// partners' names never need it. nil when there is none.
+	cjk     *fontFace
+	cjkPath string
+	cjkOnce sync.Once
+}
+
+// cjkFace returns the CJK font, loading it on first use; nil when there is none.
+func (f *Fonts) cjkFace() *fontFace {
+	f.cjkOnce.Do(func() {
+		if f.cjk == nil && f.cjkPath != "" {
+			if face, err := loadFontFile(f.cjkPath); err == nil {
+				f.cjk = face
+			}
+		}
+	})
+	return f.cjk
 }
 
 // fontFace is one TrueType font and the characters it can draw.
@@ -56,7 +74,7 @@ func (f *fontFace) has(r rune) bool {
 
 // CJK returns the path of the CJK font in use, or "" when there is none.
 func (f *Fonts) CJK() string {
-	if f == nil || f.cjk == nil {
+	if f == nil || f.cjkFace() == nil {
 		return ""
 	}
 	return f.cjk.name
@@ -70,10 +88,10 @@ func (f *Fonts) CJK() string {
 func LoadFonts(cjkPath string) (*Fonts, []string, error) {
 	f := &Fonts{}
 	var err error
-	if f.regular, err = newFontFace("Go Regular", goregular.TTF); err != nil {
+	if f.regular, err = goFace("Go Regular", goregular.TTF); err != nil {
 		return nil, nil, err
 	}
-	if f.bold, err = newFontFace("Go Bold", gobold.TTF); err != nil {
+	if f.bold, err = goFace("Go Bold", gobold.TTF); err != nil {
 		return nil, nil, err
 	}
 	from := ""
@@ -88,25 +106,35 @@ func LoadFonts(cjkPath string) (*Fonts, []string, error) {
 		f.cjk = face
 		return f, nil, nil
 	}
-	var skipped []string
 	for _, p := range cjkFontPaths {
-		if _, err := os.Stat(p); err != nil {
-			continue
+		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+			f.cjkPath = p // loaded on first need; an unusable one counts as none
+			return f, nil, nil
 		}
-		face, err := loadFontFile(p)
-		if err != nil {
-			skipped = append(skipped, err.Error())
-			continue
-		}
-		f.cjk = face
-		return f, nil, nil
 	}
 	warn := "no CJK font found; Chinese, Japanese and Korean names will be reported, not drawn " +
 		"(install fonts-droid-fallback, or give --cjk-font or " + CJKFontEnv + " a TrueType font)"
-	if len(skipped) > 0 {
-		warn += "; skipped: " + strings.Join(skipped, "; ")
-	}
 	return f, []string{warn}, nil
+}
+
+// goFace makes a face of a Go font compiled into the binary: it is known to
+// embed, so only its character coverage is computed.
+func goFace(name string, data []byte) (fontFace, error) {
+	sf, err := sfnt.Parse(data)
+	if err != nil {
+		return fontFace{}, fmt.Errorf("%s: %w", name, err)
+	}
+	face := fontFace{name: name, data: data, sf: sf, covers: new([1 << 16 / 64]uint64)}
+	var buf sfnt.Buffer
+	for r := rune(0x20); r < 1<<16; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue
+		}
+		if gi, err := sf.GlyphIndex(&buf, r); err == nil && gi != 0 {
+			face.covers[r/64] |= 1 << (uint(r) % 64)
+		}
+	}
+	return face, nil
 }
 
 // loadFontFile reads and checks a TrueType font file.
@@ -174,7 +202,7 @@ func (f *Fonts) faceFor(r rune, bold bool) *fontFace {
 		return main
 	case bold && f.regular.has(r):
 		return &f.regular
-	case f.cjk.has(r):
+	case f.cjkFace().has(r):
 		return f.cjk
 	}
 	return nil

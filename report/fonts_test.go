@@ -110,7 +110,7 @@ func TestLoadFontsSources(t *testing.T) {
 func TestFontsDroidFallback(t *testing.T) {
 	f := pdfNeedCJK(t)
 	for _, r := range "株式会社サンプル北京" {
-		if !f.cjk.has(r) {
+		if !f.cjkFace().has(r) {
 			t.Errorf("%s lacks %q", f.CJK(), r)
 		}
 	}

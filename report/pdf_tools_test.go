@@ -92,16 +92,15 @@ func pdfTestFonts(t testing.TB) *Fonts {
 
 // pdfFontsWithoutCJK are the Go fonts alone.
 func pdfFontsWithoutCJK(t testing.TB) *Fonts {
-	f := *pdfTestFonts(t)
-	f.cjk = nil
-	return &f
+	base := pdfTestFonts(t)
+	return &Fonts{regular: base.regular, bold: base.bold}
 }
 
 // pdfNeedCJK returns fonts with a CJK font, failing under CI when none is installed.
 func pdfNeedCJK(t testing.TB) *Fonts {
 	t.Helper()
 	f := pdfTestFonts(t)
-	if f.cjk == nil {
+	if f.cjkFace() == nil {
 		if os.Getenv("CI") != "" {
 			t.Fatal("no CJK font is installed (apt-get install fonts-droid-fallback); CI must run this test")
 		}

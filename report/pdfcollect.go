@@ -8,9 +8,6 @@ import "reflect"
 // map of just those; skip names struct fields never drawn (row statuses).
 func pdfCJKRunes(f *Fonts, v any, skip ...string) map[rune]bool {
 	out := map[rune]bool{}
-	if f.cjk == nil {
-		return out
-	}
 	skipped := map[string]bool{}
 	for _, s := range skip {
 		skipped[s] = true
@@ -20,7 +17,9 @@ func pdfCJKRunes(f *Fonts, v any, skip ...string) map[rune]bool {
 		switch v.Kind() {
 		case reflect.String:
 			for _, r := range v.String() {
-				if !out[r] && f.faceFor(r, false) == f.cjk {
+				// Most text is covered by the Go fonts: only other characters
+				// make the CJK font load.
+				if !out[r] && !f.regular.has(r) && f.cjkFace().has(r) {
 					out[r] = true
 				}
 			}
