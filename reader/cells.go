@@ -71,17 +71,17 @@ func (e *sheetDataError) Error() string { return e.detail }
 // rowScanner reads the rows of a sheet's XML one at a time, keeping only the
 // cells that have a value or a formula.
 type rowScanner struct {
-	t      *xmlTok
-	sst    []string
-	maxCol int // cells right of it are not kept (0: keep all)
-	num    int // the current row's number
-	cells  []cell
-	arena  []byte
-	inline []byte
-	endTag []byte
-	slow   bool // never use the fast path (for tests)
-	done   bool
-	err    error
+	t       *xmlTok
+	sst     []string
+	maxCol  int // cells right of it are not kept (0: keep all)
+	num     int // the current row's number
+	cells   []cell
+	arena   []byte
+	inline  []byte
+	rowName []byte
+	slow    bool // never use the fast path (for tests)
+	done    bool
+	err     error
 }
 
 func newRowScanner(t *xmlTok, sst []string) *rowScanner {
@@ -95,14 +95,22 @@ func (s *rowScanner) next() bool {
 	}
 	t := s.t
 	for {
-		switch t.next() {
+		kind, ref, fast := tokStart, []byte(nil), false
+		if !s.slow {
+			ref, fast = s.fastRowStart()
+		}
+		if !fast {
+			kind = t.next()
+			ref, _ = attr(t.attrs, "r")
+		}
+		switch kind {
 		case tokStart:
 			if string(t.name) != "row" {
 				continue
 			}
 			n := s.num + 1
-			if v, ok := attr(t.attrs, "r"); ok {
-				if r, err := strconv.Atoi(string(v)); err == nil && r > 0 {
+			if ref != nil {
+				if r, err := strconv.Atoi(string(ref)); err == nil && r > 0 {
 					n = r
 				}
 			}

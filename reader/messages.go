@@ -99,7 +99,7 @@ func partError(part, sheet string, err error) *FileError {
 const (
 	detailTagName       = "a tag has no proper name"
 	detailTagAttributes = "a tag has attributes that are not name=\"value\""
-	detailStrayEndTag   = "an end tag without a start tag"
+	detailStrayEndTag   = "an end tag does not match the element it closes"
 	detailBareAmpersand = "a bare & in text"
 	detailUnknownEntity = "an unknown entity &%s;"
 )

@@ -26,14 +26,15 @@ const (
 // readRowFast reads the row whose start tag the tokenizer just returned.
 func (s *rowScanner) readRowFast() fastResult {
 	t := s.t
+	s.rowName = append(s.rowName[:0], t.qname...) // t.qname points into the buffer, which moves
 	for {
 		s.cells = s.cells[:0]
 		s.arena = s.arena[:0]
-		next, r := s.parseRow(t.buf[t.r:t.w], t.qname)
+		next, r := s.parseRow(t.buf[t.r:t.w], s.rowName)
 		switch r {
 		case fastDone:
 			t.r += next
-			t.depth--
+			t.pop(s.rowName)
 			for i := range s.cells {
 				c := &s.cells[i]
 				c.v = s.arena[c.off : c.off+c.n : c.off+c.n]
@@ -50,6 +51,77 @@ func (s *rowScanner) readRowFast() fastResult {
 			return fastFallback
 		}
 	}
+}
+
+var rowTag = []byte("row")
+
+// fastRowStart reads an unprefixed <row ...> start tag at the tokenizer's
+// position as the tokenizer would (t.name, t.qname, t.empty, depth),
+// returning its r attribute; ok is false when the next thing in the part is
+// anything else, for the tokenizer to read.
+func (s *rowScanner) fastRowStart() (ref []byte, ok bool) {
+	t := s.t
+	if t.w-t.r < 256 && !t.eof && t.err == nil {
+		t.fill()
+	}
+	b := t.buf[t.r:t.w]
+	i := 0
+	for i < len(b) && isSpace(b[i]) {
+		i++
+	}
+	if i+4 >= len(b) || string(b[i:i+4]) != "<row" || !(isSpace(b[i+4]) || b[i+4] == '>' || b[i+4] == '/') {
+		return nil, false
+	}
+	p := i + 4
+	for {
+		for p < len(b) && isSpace(b[p]) {
+			p++
+		}
+		if p >= len(b) {
+			return nil, false
+		}
+		switch b[p] {
+		case '>':
+			t.empty = false
+		case '/':
+			if p+1 >= len(b) || b[p+1] != '>' {
+				return nil, false
+			}
+			t.empty = true
+			p++
+		default:
+			start := p
+			for p < len(b) && b[p] != '=' && !isSpace(b[p]) && b[p] != '>' && b[p] != '/' {
+				p++
+			}
+			if p+1 >= len(b) || b[p] != '=' || (b[p+1] != '"' && b[p+1] != '\'') || !validName(b[start:p]) {
+				return nil, false
+			}
+			key := b[start:p]
+			q := b[p+1]
+			j := bytes.IndexByte(b[p+2:], q)
+			if j < 0 {
+				return nil, false
+			}
+			val := b[p+2 : p+2+j]
+			p += j + 3
+			if p >= len(b) || !isSpace(b[p]) && b[p] != '>' && b[p] != '/' || bytes.IndexByte(val, '<') >= 0 {
+				return nil, false
+			}
+			if k := localName(key); len(k) == 1 && k[0] == 'r' && ref == nil {
+				ref = val
+			}
+			continue
+		}
+		break
+	}
+	t.r += p + 1
+	t.name, t.qname, t.attrs = rowTag, rowTag, nil
+	t.root = true
+	if !t.empty {
+		t.push(rowTag)
+	}
+	return ref, true
 }
 
 // fastTag is a tag found by the fast path.
@@ -111,13 +183,27 @@ func scanTag(b []byte, p int) (tg fastTag, r fastResult) {
 	return tg, fastMore
 }
 
-// nextTag finds and reads the next tag at or after b[p].
-func nextTag(b []byte, p int) (fastTag, fastResult) {
+// nextLT returns the index of the next '<' at or after b[p]; the text
+// before it is ignored, so it must hold no reference the tokenizer would
+// check.
+func nextLT(b []byte, p int) (int, fastResult) {
 	i := bytes.IndexByte(b[p:], '<')
 	if i < 0 {
-		return fastTag{}, fastMore
+		return 0, fastMore
 	}
-	return scanTag(b, p+i)
+	if i > 0 && bytes.IndexByte(b[p:p+i], '&') >= 0 {
+		return 0, fastFallback
+	}
+	return p + i, fastDone
+}
+
+// nextTag finds and reads the next tag at or after b[p].
+func nextTag(b []byte, p int) (fastTag, fastResult) {
+	i, r := nextLT(b, p)
+	if r != fastDone {
+		return fastTag{}, r
+	}
+	return scanTag(b, i)
 }
 
 // textUntilEnd reads the text of an element (a <v> or a <t>) that starts at
@@ -160,8 +246,7 @@ func skipElement(b []byte, tg fastTag) (int, fastResult) {
 				return 0, fastMore
 			}
 			if b[j] == '>' {
-				content := b[tg.next:at]
-				if bytes.Contains(content, []byte("<!")) || bytes.Contains(content, []byte("<?")) {
+				if !wellFormed(b[tg.next:at]) {
 					return 0, fastFallback
 				}
 				return j + 1, fastDone
@@ -171,16 +256,52 @@ func skipElement(b []byte, tg fastTag) (int, fastResult) {
 	}
 }
 
+// wellFormed reports whether the content of an element the fast path skips
+// is what the tokenizer would read without complaint: nested elements that
+// close in order, well-formed tags and references, no comments, CDATA or
+// processing instructions (which the fast path leaves to the tokenizer).
+func wellFormed(b []byte) bool {
+	var open [][]byte
+	for p := 0; ; {
+		i := bytes.IndexByte(b[p:], '<')
+		text := b[p:]
+		if i >= 0 {
+			text = b[p : p+i]
+		}
+		if bytes.IndexByte(text, '&') >= 0 {
+			if _, err := decodeText(nil, text); err != nil {
+				return false
+			}
+		}
+		if i < 0 {
+			return len(open) == 0
+		}
+		tg, r := scanTag(b, p+i)
+		if r != fastDone {
+			return false
+		}
+		p = tg.next
+		switch {
+		case tg.end:
+			if len(open) == 0 || !bytes.Equal(open[len(open)-1], tg.qname) {
+				return false
+			}
+			open = open[:len(open)-1]
+		case !tg.empty:
+			open = append(open, tg.qname)
+		}
+	}
+}
+
 // parseRow parses a row's content and its end tag, from the start of b; it
 // returns the index after the end tag.
 func (s *rowScanner) parseRow(b []byte, rowName []byte) (int, fastResult) {
 	col := 0
 	for p := 0; ; {
-		i := bytes.IndexByte(b[p:], '<')
-		if i < 0 {
-			return 0, fastMore
+		var r fastResult
+		if p, r = nextLT(b, p); r != fastDone {
+			return 0, r
 		}
-		p += i
 		if p+2 < len(b) && b[p+1] == 'c' && (b[p+2] == ' ' || b[p+2] == '>') {
 			// The usual <c r=".." s=".." t=".."> tag, read in one pass.
 			c := cell{col: col + 1, sst: -1}
@@ -354,11 +475,10 @@ func (s *rowScanner) parseCell(b []byte, p int, cellName []byte, c *cell, keep b
 	c.off = len(s.arena)
 	hasInline := false
 	for {
-		i := bytes.IndexByte(b[p:], '<')
-		if i < 0 {
-			return 0, fastMore
+		var r fastResult
+		if p, r = nextLT(b, p); r != fastDone {
+			return 0, r
 		}
-		p += i
 		if p+3 < len(b) && b[p+1] == 'v' && b[p+2] == '>' {
 			// The usual <v>text</v>.
 			j := bytes.IndexByte(b[p+3:], '<')
@@ -367,11 +487,8 @@ func (s *rowScanner) parseCell(b []byte, p int, cellName []byte, c *cell, keep b
 			}
 			at := p + 3 + j
 			if at+3 < len(b) && b[at+1] == '/' && b[at+2] == 'v' && b[at+3] == '>' {
-				if keep {
-					var ok bool
-					if s.arena, ok = appendText(s.arena, b[p+3:at]); !ok {
-						return 0, fastFallback
-					}
+				if !s.keepText(keep, b[p+3:at]) {
+					return 0, fastFallback
 				}
 				p = at + 4
 				continue
@@ -401,19 +518,19 @@ func (s *rowScanner) parseCell(b []byte, p int, cellName []byte, c *cell, keep b
 			if r != fastDone {
 				return 0, r
 			}
-			if keep {
-				var ok bool
-				if s.arena, ok = appendText(s.arena, text); !ok {
-					return 0, fastFallback
-				}
+			if !s.keepText(keep, text) {
+				return 0, fastFallback
 			}
 			p = next
 		case "f":
 			c.formula = true
 			if !tg.empty {
-				_, next, r := textUntilEnd(b, p, tg.qname)
+				text, next, r := textUntilEnd(b, p, tg.qname)
 				if r != fastDone {
 					return 0, r
+				}
+				if !s.keepText(false, text) {
+					return 0, fastFallback
 				}
 				p = next
 			}
@@ -513,6 +630,21 @@ func parseInline(dst, b []byte, p int, isName []byte) ([]byte, int, fastResult) 
 			}
 		}
 	}
+}
+
+// keepText appends a value's raw text, decoded, to the row's arena when keep
+// is set; either way ok is false when the text has a bad reference.
+func (s *rowScanner) keepText(keep bool, raw []byte) bool {
+	if keep {
+		var ok bool
+		s.arena, ok = appendText(s.arena, raw)
+		return ok
+	}
+	if bytes.IndexByte(raw, '&') < 0 {
+		return true
+	}
+	_, err := decodeText(nil, raw)
+	return err == nil
 }
 
 // appendText appends raw XML text decoded; ok is false for a bad reference.

@@ -62,7 +62,9 @@ type xmlTok struct {
 	eof   bool
 	err   error
 	depth int
-	root  bool // a start tag was seen
+	open  []byte // the qualified names of the open elements, one after another
+	ends  []int  // where each of them ends in open
+	root  bool   // a start tag was seen
 
 	name    []byte // local name of the current tag
 	qname   []byte // its qualified name (with a prefix, if any)
@@ -355,7 +357,7 @@ func (t *xmlTok) readStart() tokKind {
 	t.attrs = tag[n:]
 	t.root = true
 	if !t.empty {
-		t.depth++
+		t.push(t.qname)
 	}
 	return tokStart
 }
@@ -371,11 +373,36 @@ func (t *xmlTok) readEnd() tokKind {
 	}
 	t.name = localName(name)
 	t.r = i + 1
-	t.depth--
-	if t.depth < 0 {
+	if !t.pop(name) {
 		return t.fail(malformed(detailStrayEndTag))
 	}
 	return tokEnd
+}
+
+// push records an element that opens.
+func (t *xmlTok) push(qname []byte) {
+	t.open = append(t.open, qname...)
+	t.ends = append(t.ends, len(t.open))
+	t.depth++
+}
+
+// pop closes the innermost open element; ok is false when qname is not
+// its name.
+func (t *xmlTok) pop(qname []byte) bool {
+	if t.depth == 0 {
+		return false
+	}
+	start := 0
+	if t.depth > 1 {
+		start = t.ends[t.depth-2]
+	}
+	if !bytes.Equal(t.open[start:], qname) {
+		return false
+	}
+	t.open = t.open[:start]
+	t.ends = t.ends[:t.depth-1]
+	t.depth--
+	return true
 }
 
 // skip consumes the rest of the element whose start tag was just read.
