@@ -41,7 +41,17 @@ func (s *rowScanner) readRowFast() fastResult {
 			}
 			return fastDone
 		case fastMore:
-			if t.w-t.r >= maxToken || !t.fill() {
+			// Read until twice as much of the row is in the buffer, so that
+			// parsing it again and again stays linear in its length.
+			have := t.w - t.r
+			if have >= maxToken {
+				r = fastFallback
+				break
+			}
+			need := min(2*have, maxToken) // never ask the buffer to grow past maxToken
+			for t.w-t.r < need && t.fill() {
+			}
+			if t.w-t.r == have {
 				r = fastFallback
 			}
 		}
@@ -480,14 +490,20 @@ func (s *rowScanner) parseCell(b []byte, p int, cellName []byte, c *cell, keep b
 			return 0, r
 		}
 		if p+3 < len(b) && b[p+1] == 'v' && b[p+2] == '>' {
-			// The usual <v>text</v>.
-			j := bytes.IndexByte(b[p+3:], '<')
-			if j < 0 {
-				return 0, fastMore
+			// The usual <v>text</v>: a short value, read byte by byte.
+			at, plain := p+3, true
+			for at < len(b) && at < p+64 && b[at] != '<' {
+				if b[at] == '&' || b[at] == '\r' {
+					plain = false
+				}
+				at++
 			}
-			at := p + 3 + j
-			if at+3 < len(b) && b[at+1] == '/' && b[at+2] == 'v' && b[at+3] == '>' {
-				if !s.keepText(keep, b[p+3:at]) {
+			if at+3 < len(b) && b[at] == '<' && b[at+1] == '/' && b[at+2] == 'v' && b[at+3] == '>' {
+				if plain {
+					if keep {
+						s.arena = append(s.arena, b[p+3:at]...)
+					}
+				} else if !s.keepText(keep, b[p+3:at]) {
 					return 0, fastFallback
 				}
 				p = at + 4

@@ -156,3 +156,33 @@ func TestShapes(t *testing.T) {
 		})
 	}
 }
+
+// TestHugeRow reads a row of 16,384 cells of 1,000 characters each (16 MB of
+// XML in one row): the fast path must not parse it again after every read.
+func TestHugeRow(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "huge.xlsx")
+	text := strings.Repeat("x", 1000)
+	writeShapeWorkbook(t, path, func(w io.Writer) {
+		io.WriteString(w, acrHeader)
+		io.WriteString(w, `<row r="2"><c r="A2" t="inlineStr"><is><t>C-1</t></is></c><c r="B2" s="1"><v>45444</v></c><c r="C2"><v>10</v></c><c r="D2" t="inlineStr"><is><t>PAL</t></is></c>`)
+		for c := 5; c <= maxColumns; c++ {
+			fmt.Fprintf(w, `<c r="%s2" t="inlineStr"><is><t>%s</t></is></c>`, columnName(c), text)
+		}
+		io.WriteString(w, `</row>`)
+	})
+	start := time.Now()
+	wb, err := Read(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	limit := 10 * time.Second
+	if raceDetector {
+		limit *= 10
+	}
+	if d := time.Since(start); d > limit {
+		t.Errorf("took %v", d)
+	}
+	if len(wb.Input.ACR) != 1 || wb.HasErrors() {
+		t.Errorf("%d ACR rows, issues %v", len(wb.Input.ACR), wb.Issues)
+	}
+}
