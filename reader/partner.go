@@ -239,9 +239,9 @@ func (wr *wbReader) partnerValues(sp *sheetPass, fields map[string]partnerCell) 
 			switch scoring.Key(s) {
 			case "auto":
 				p.Path = scoring.PathAuto
-			case "smb", "smbsmc", "smc":
+			case "smb":
 				p.Path = scoring.PathSMB
-			case "enterprise", "ent":
+			case "enterprise":
 				p.Path = scoring.PathEnterprise
 			default:
 				r.errorf(pc.col, "", msgBadPath(pc.v.quoted()))

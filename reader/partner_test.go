@@ -57,6 +57,8 @@ func TestPartnerFields(t *testing.T) {
 		}},
 		{"paths", named([]any{"Scoring path", " ENTERPRISE "}), []string{"partner.path = enterprise"}},
 		{"auto path", named([]any{"Path", "auto"}), []string{"partner.path = "}},
+		{"smb path", named([]any{"Path", "Smb"}), []string{"partner.path = smb"}},
+		{"other path", named([]any{"Path", "SMC"}), []string{`issue[Partner!B3] = error: "SMC" is not a path: write Auto, SMB or Enterprise`}},
 		{"share with a space", named([]any{"SMB customer share", "86 %"}), []string{"partner.share = 86%"}},
 		{"share as a fraction", named([]any{"SMB/SMC share", 0.795}), []string{"partner.share = 79.5%"}},
 		{"share of one", named([]any{"SMB customer share", 1}), []string{"partner.share = 100%"}},
