@@ -20,6 +20,9 @@ const (
 	acrArea
 )
 
+// totalRowKeys are the customer cells of a row of totals, which is left out.
+var totalRowKeys = map[string]bool{"total": true, "totals": true, "grandtotal": true, "subtotal": true, "sum": true, "overalltotal": true}
+
 // monthColumn is a month column of the wide layout.
 type monthColumn struct {
 	col   int
@@ -57,11 +60,12 @@ func (wr *wbReader) acrPass(sp *sheetPass, agg *acrAgg, preset map[int]dateOrder
 		known, required := scoreFields(cells)
 		for i := range cells {
 			if _, ok := wr.monthHeader(sp, &cells[i], false); ok {
-				known++
+				known++ // in the wide layout, month columns are the data
+				required++
 			}
 		}
 		return known, required
-	})
+	}, requiredToFind(acrFields))
 	if !sp.found {
 		sp.issues.warnf(0, 0, "", msgEmptySheet(RoleACR))
 		return nil, nil, 0
@@ -122,10 +126,14 @@ func (wr *wbReader) acrPass(sp *sheetPass, agg *acrAgg, preset map[int]dateOrder
 				blank = false
 			}
 		}
-		if blank {
+		if blank || sp.repeatsHeader(vals, all) {
 			return
 		}
 		row = cellRow{sp: sp, num: num}
+		if v := vals[acrCustomer]; v.kind == vText && totalRowKeys[scoring.Key(v.text)] {
+			row.warnf(cols[acrCustomer], hintTotalRow, msgTotalRow(v.quoted()))
+			return
+		}
 		r := &row
 		if vals[acrCustomer].kind == vEmpty {
 			r.errorf(cols[acrCustomer], "", msgMissing(acrFields[acrCustomer].what))

@@ -167,6 +167,12 @@ const (
 	hintNoDeployAttribution = "Add an Attribution column (PAL, DPOR or CSP) so that only the deployments attributed to the partner count."
 )
 
+func msgTotalRow(v string) string {
+	return fmt.Sprintf("this row looks like a row of totals (%s) and was left out", v)
+}
+
+const hintTotalRow = "pcs adds the rows up itself; the row of totals can stay, it is not counted."
+
 // Partner sheet.
 
 func msgUnknownPartnerField(label string) string {

@@ -1,6 +1,8 @@
 package reader
 
 import (
+	"strings"
+
 	"github.com/pcs-tools/pcs/scoring"
 )
 
@@ -37,6 +39,8 @@ type sheetPass struct {
 	saved  []savedRow // rows after the header, read while looking for it
 	header savedRow
 	found  bool
+	// headerTexts holds the header's text by column, once needed.
+	headerTexts map[int]string
 }
 
 // openPass opens the sheet's part for a reading of its rows.
@@ -80,14 +84,16 @@ func (sp *sheetPass) nonEmpty(cells []cell) int {
 }
 
 // findHeader reads rows until it finds the header row: the first row with
-// at least two non-empty cells that names a column the sheet knows (score
-// returns how many known and required columns a row names). Without one in
-// the first rows, it takes a one-cell row naming a required column, else
-// the first row with two non-empty cells, as workbook.md says. Rows above
-// the header are ignored.
-func (sp *sheetPass) findHeader(score func(cells []cell) (known, required int)) {
+// at least two non-empty cells that names needRequired of the columns the
+// sheet requires (score returns how many known and required columns a row
+// names), so that a title such as "ACR report | May 2024" is passed over.
+// Without one in the first rows, it takes the first such row naming any
+// known column, else a one-cell row naming a required column, else the
+// first row with two non-empty cells, as workbook.md says. Rows above the
+// header are ignored.
+func (sp *sheetPass) findHeader(score func(cells []cell) (known, required int), needRequired int) {
 	var rows []savedRow
-	first, single, header := -1, -1, -1
+	first, someKnown, single, header := -1, -1, -1, -1
 	for header < 0 && len(rows) < headerWindow && sp.scan.next() {
 		cells := sp.scan.cells
 		n := sp.nonEmpty(cells)
@@ -95,18 +101,24 @@ func (sp *sheetPass) findHeader(score func(cells []cell) (known, required int)) 
 			continue
 		}
 		rows = append(rows, saveRow(sp.scan.num, cells))
+		i := len(rows) - 1
 		known, required := score(cells)
 		switch {
-		case n >= 2 && known > 0:
-			header = len(rows) - 1
-		case n >= 2 && first < 0:
-			first = len(rows) - 1
+		case n >= 2 && required >= needRequired:
+			header = i
+		case n >= 2 && known > 0 && someKnown < 0:
+			someKnown = i
 		case n == 1 && required > 0 && single < 0:
-			single = len(rows) - 1
+			single = i
+		}
+		if n >= 2 && first < 0 {
+			first = i
 		}
 	}
 	switch {
 	case header >= 0:
+	case someKnown >= 0:
+		header = someKnown
 	case single >= 0:
 		header = single
 	case first >= 0:
@@ -211,6 +223,18 @@ func (sp *sheetPass) scoreFields(fields []field) func(cells []cell) (int, int) {
 	}
 }
 
+// requiredToFind is how many required columns a header row must name to be
+// taken at once: two, or one for a sheet that requires one.
+func requiredToFind(fields []field) int {
+	n := 0
+	for _, f := range fields {
+		if f.required {
+			n++
+		}
+	}
+	return min(n, 2)
+}
+
 // missingColumns reports every required field without a column; ok is false
 // when there is one.
 func (sp *sheetPass) missingColumns(fields []field, cols []int) bool {
@@ -234,6 +258,30 @@ func (sp *sheetPass) countRows() int {
 		}
 	})
 	return n
+}
+
+// repeatsHeader reports whether a row repeats the header (tables pasted one
+// under another): every field it fills holds the header of its column, and
+// it fills at least two.
+func (sp *sheetPass) repeatsHeader(vals []value, cols []int) bool {
+	if sp.headerTexts == nil {
+		sp.headerTexts = map[int]string{}
+		for i := range sp.header.cells {
+			c := &sp.header.cells[i]
+			sp.headerTexts[c.col] = sp.headerText(c)
+		}
+	}
+	n := 0
+	for i, v := range vals {
+		if v.kind == vEmpty || i >= len(cols) {
+			continue
+		}
+		if v.kind != vText || !strings.EqualFold(v.text, sp.headerTexts[cols[i]]) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }
 
 // rowFields looks up the cells of the fields of a row.

@@ -93,7 +93,7 @@ func (sp *sheetPass) settled(dcs []*dateCol) map[int]dateOrder {
 // columns settled after some of their dates had to wait (a second reading
 // is needed) and the number of rows skipped.
 func (wr *wbReader) tablePass(sp *sheetPass, spec *tableSpec, preset map[int]dateOrder, begin func(cols []int), row func(tr *tableRow)) (map[int]dateOrder, int) {
-	sp.findHeader(sp.scoreFields(spec.fields))
+	sp.findHeader(sp.scoreFields(spec.fields), requiredToFind(spec.fields))
 	if !sp.found {
 		sp.issues.warnf(0, 0, "", msgEmptySheet(spec.role))
 		return nil, 0
@@ -129,7 +129,7 @@ func (wr *wbReader) tablePass(sp *sheetPass, spec *tableSpec, preset map[int]dat
 				blank = false
 			}
 		}
-		if blank {
+		if blank || sp.repeatsHeader(tr.vals, cols) {
 			return
 		}
 		tr.cellRow = &cellRow{sp: sp, num: num}

@@ -313,6 +313,14 @@ func TestFixtureValues(t *testing.T) {
 			"issues.errors = 51",
 			"skipped = 60",
 		}},
+		{"opx_pasted.xlsx", []string{
+			"sheet[ACR] = acr header 2 wide false status 0 hidden false",
+			"acr[C-1 2024-04 PAL ] = 10.00 rows 1 lines [3]",
+			"acr[C-1 2024-05 PAL ] = 20.00 rows 1 lines [5]",
+			`issue[ACR!A6] = warning: this row looks like a row of totals ("Grand total") and was left out`,
+			"issues.errors = 0",
+			"skipped = 0",
+		}},
 		{"hand_prefixed.xlsx", []string{
 			// Rich text runs joined, phonetic runs left out, trailing space trimmed.
 			"partner.name = Prefixed & Co",

@@ -22,6 +22,26 @@ def path(name):
     return os.path.join(HERE, name)
 
 
+FIXED_TIME = (2024, 6, 1, 0, 0, 0)
+
+
+def deterministic(name):
+    """Rewrites a saved workbook with fixed zip timestamps, so that running
+    this script again gives the same bytes."""
+    p = path(name)
+    with zipfile.ZipFile(p) as z:
+        parts = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(p, "w", zipfile.ZIP_DEFLATED) as z:
+        for part, data in parts:
+            if part == "docProps/core.xml":
+                import re
+                data = re.sub(rb"<dcterms:modified[^>]*>[^<]*</dcterms:modified>",
+                              b'<dcterms:modified xsi:type="dcterms:W3CDTF">2024-06-01T00:00:00Z</dcterms:modified>', data)
+            info = zipfile.ZipInfo(part, date_time=FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data)
+
+
 def fixed_props(wb):
     wb.properties.creator = "pcs fixtures"
     wb.properties.created = dt.datetime(2024, 6, 1)
@@ -124,7 +144,7 @@ def basic():
     acr(wb)
     certifications(wb)
     deployments(wb)
-    wb.save(path("opx_basic.xlsx"))
+    save(wb, "opx_basic.xlsx")
 
 
 def title_synonyms():
@@ -174,7 +194,7 @@ def title_synonyms():
     ws = wb.create_sheet("Azure deployments")
     ws.append(["Customer", "Product", "Date"])
     ws.append(["T-1", "Azure Kubernetes Service", "2024-03-01"])
-    wb.save(path("opx_title_synonyms.xlsx"))
+    save(wb, "opx_title_synonyms.xlsx")
 
 
 def wide_dates():
@@ -187,7 +207,7 @@ def wide_dates():
     ws.append(["C-001", "PAL", "Data & AI", 100, None, 300.5])
     ws.append(["C-002", "CSP", None, "1,000", 0, "(20.00)"])
     ws.append(["C-001", "PAL", "data & ai", 1, 2, 3])
-    wb.save(path("opx_wide_dates.xlsx"))
+    save(wb, "opx_wide_dates.xlsx")
 
 
 def wide_text():
@@ -197,7 +217,7 @@ def wide_text():
     ws.append(["Customer", "Name", "Association", "2024-03", "April 2024", "May-24", "Total"])
     ws.append(["C-001", "Alpine Foods", "PAL", 100, 200, 300, 600])
     ws.append(["C-009", "Nine Co", "DPOR", None, None, 50, 50])
-    wb.save(path("opx_wide_text.xlsx"))
+    save(wb, "opx_wide_text.xlsx")
 
 
 def date1904():
@@ -208,7 +228,7 @@ def date1904():
     ws["B3"].number_format = "yyyy-mm-dd"
     acr(wb, rows=[("C-001", "A", month(2024, 5), 10, "PAL", None), ("C-001", "A", dt.datetime(2024, 4, 30), 20, "PAL", None)])
     certifications(wb)
-    wb.save(path("opx_1904.xlsx"))
+    save(wb, "opx_1904.xlsx")
 
 
 def text_values():
@@ -227,7 +247,7 @@ def text_values():
         ("C-1", "September 2024", "USD\u00a010"),
     ]:
         ws.append([r[0], r[1], r[2], "PAL"])
-    wb.save(path("opx_text_values.xlsx"))
+    save(wb, "opx_text_values.xlsx")
 
 
 def percent_share():
@@ -236,7 +256,7 @@ def percent_share():
                             ("ACR trailing 12 months", 1500000), ("Date order", "DMY")])
     ws["B3"].number_format = "0%"
     acr(wb, rows=[("C-1", "", month(2024, 5), 1, "PAL", None)])
-    wb.save(path("opx_percent.xlsx"))
+    save(wb, "opx_percent.xlsx")
 
 
 def formulas():
@@ -248,7 +268,7 @@ def formulas():
     ws.append(["Customer ID", "Month", "Units", "Price", "ACR", "Attribution"])
     ws.append(["C-1", "2024-05", 10, 12.5, "=C2*D2", "PAL"])
     ws.append(["C-2", "2024-05", 3, 100, "=C3*D3", '=IF(C3>1,"CSP","")'])
-    wb.save(path("opx_formula_nocache.xlsx"))
+    save(wb, "opx_formula_nocache.xlsx")
 
 
 def hidden():
@@ -263,7 +283,7 @@ def hidden():
     ws.append(["Customer ID", "Service", "Deployed on"])
     ws.append(["C-001", "Azure Functions", "2024-01-02"])
     ws.sheet_state = "veryHidden"
-    wb.save(path("opx_hidden.xlsx"))
+    save(wb, "opx_hidden.xlsx")
 
 
 def dmy():
@@ -282,7 +302,7 @@ def dmy():
     ws.append(["a@x.example", "AZ-104", "03/04/2024"])
     ws.append(["b@x.example", "AZ-104", "04/03/2024"])
     ws.append(["c@x.example", "AZ-104", "2024-02-30"])
-    wb.save(path("opx_dmy.xlsx"))
+    save(wb, "opx_dmy.xlsx")
 
 
 def mdy_partner():
@@ -292,7 +312,7 @@ def mdy_partner():
     ws.append(["Customer ID", "Service", "Deployed on"])
     ws.append(["C-1", "App Service", "03/04/2024"])
     ws.append(["C-1", "Functions", "25/04/2024"])
-    wb.save(path("opx_mdy_partner.xlsx"))
+    save(wb, "opx_mdy_partner.xlsx")
 
 
 def errors():
@@ -312,7 +332,7 @@ def errors():
     ws.append(["C-6", "04/03/2024", 1, "PAL"])
     ws.append(["C-7", True, 1, "PAL"])
     ws["C8"].data_type = "e"
-    wb.save(path("opx_errors.xlsx"))
+    save(wb, "opx_errors.xlsx")
 
 
 def missing_bits():
@@ -327,7 +347,7 @@ def missing_bits():
     ws.append(["Name", "TrainingTitle", "Email", "TrainingCompletionDate", "ExpirationDate"])
     ws.append(["Ana Silva", "Azure Administrator Associate", "ana@x.example", "2024-01-15", "2025-01-15"])
     ws.append(["Ana Silva", "Azure Fundamentals", "ana@x.example", "2024-01-16", None])
-    wb.save(path("opx_missing_bits.xlsx"))
+    save(wb, "opx_missing_bits.xlsx")
 
 
 def customers_check():
@@ -337,7 +357,7 @@ def customers_check():
     acr(wb, rows=[("C-001", "", month(2024, 5), 1, "PAL", None), ("C-777", "", month(2024, 5), 1, "PAL", None),
                   (" c-001", "", month(2024, 4), 1, "PAL", None), ("C-778", "", month(2024, 5), 1, "PAL", None),
                   ("C-779", "", month(2024, 5), 1, "PAL", None), ("C-780", "", month(2024, 5), 1, "PAL", None)])
-    wb.save(path("opx_customers_check.xlsx"))
+    save(wb, "opx_customers_check.xlsx")
 
 
 def unicode_names():
@@ -352,14 +372,14 @@ def unicode_names():
     long = ("Ünïcode-" * 5000)[:32767]
     ws.append(["Ω-1", "Łódź Sp. z o.o. & <Partners>", "2024-05", 5, "PAL", long])
     ws.append(["Ω-1", long, "2024-05", 5, "PAL", "_x0041_ literal"])
-    wb.save(path("opx_unicode.xlsx"))
+    save(wb, "opx_unicode.xlsx")
 
 
 def no_data():
     wb = new()
     partner(wb, rows=[("Partner name", "Lonely Co")])
     customers(wb)
-    wb.save(path("opx_no_data.xlsx"))
+    save(wb, "opx_no_data.xlsx")
 
 
 def header_only():
@@ -370,7 +390,7 @@ def header_only():
     ws = wb.create_sheet("Certifications")
     ws = wb.create_sheet("Deployments")
     ws.append(["Customer", "Notes"])
-    wb.save(path("opx_header_only.xlsx"))
+    save(wb, "opx_header_only.xlsx")
 
 
 def rescored():
@@ -388,7 +408,7 @@ def rescored():
     ws = wb.create_sheet("Scorecard")
     ws.append(["Designation", "Points"])
     ws.append(["Data & AI", 72])
-    wb.save(path("opx_rescored.xlsx"))
+    save(wb, "opx_rescored.xlsx")
 
 
 def partner_layouts():
@@ -409,7 +429,7 @@ def partner_layouts():
     ws.append(["Person", "Credential", "Expiry", "In Partner Center"])
     ws.append(["Ana", "AZ-104", "2024-05", "no"])
     ws.append(["Ben", "AZ-305", 9999, "maybe"])
-    wb.save(path("opx_partner_across.xlsx"))
+    save(wb, "opx_partner_across.xlsx")
 
     wb = new()
     ws = wb.create_sheet("Profile")
@@ -427,7 +447,22 @@ def partner_layouts():
     ws.append(["C-1", "Functions", "03/04/2024"])
     ws.append(["C-1", "SQL", 20240531])
     ws.append(["C-1", "Cosmos DB", "202405"])
-    wb.save(path("opx_partner_noheader.xlsx"))
+    save(wb, "opx_partner_noheader.xlsx")
+
+
+def pasted():
+    """A two-cell title that names a month, two exports pasted one under the
+    other (the header repeated) and a row of totals."""
+    wb = new()
+    partner(wb, rows=[("Partner name", "Pasted Co")])
+    ws = wb.create_sheet("ACR")
+    ws.append(["ACR report", "May 2024"])
+    ws.append(["Customer ID", "Month", "ACR", "Attribution"])
+    ws.append(["C-1", "2024-04", 10, "PAL"])
+    ws.append(["Customer ID", "Month", "ACR", "Attribution"])
+    ws.append(["C-1", "2024-05", 20, "PAL"])
+    ws.append(["Grand total", None, 30, None])
+    save(wb, "opx_pasted.xlsx")
 
 
 def many_errors():
@@ -438,7 +473,7 @@ def many_errors():
     for i in range(60):
         ws.append(["C-%d" % i, "2024-05", "n/a", "PAL"])
     ws.append(["C-ok", "2024-05", 5, "PAL"])
-    wb.save(path("opx_many_errors.xlsx"))
+    save(wb, "opx_many_errors.xlsx")
 
 
 # ---- hand-written packages: other producers' XML habits, and refused files ----
@@ -534,6 +569,11 @@ def refused():
     write_zip("bad_cut_sheet.xlsx", hand_parts(sheet2=SHEET2[: SHEET2.index('<row r="3"') + 20]))
 
 
+def save(wb, name):
+    wb.save(path(name))
+    deterministic(name)
+
+
 if __name__ == "__main__":
     basic()
     title_synonyms()
@@ -555,5 +595,6 @@ if __name__ == "__main__":
     rescored()
     partner_layouts()
     many_errors()
+    pasted()
     handmade()
     refused()
