@@ -1,5 +1,5 @@
 // Package reader reads a partner workbook (.xlsx) into a scoring.Input and a
-// list of issues, as docs workbook.md describes: the Partner, Customers, ACR,
+// list of issues, as the workbook specification (workbook.md) describes: the Partner, Customers, ACR,
 // Certifications and Deployments sheets, with their synonyms, in any order,
 // whatever program saved the file.
 //

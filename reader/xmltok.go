@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"unicode/utf8"
 )
 
@@ -32,6 +31,7 @@ func malformed(format string, args ...any) error {
 type readError struct{ err error }
 
 func (e *readError) Error() string { return "cannot be unpacked: " + e.err.Error() }
+
 func (e *readError) Unwrap() error { return e.err }
 
 type tokKind uint8
@@ -289,20 +289,6 @@ func (t *xmlTok) normalise(raw []byte) []byte {
 	return t.scratch
 }
 
-func appendNormalised(dst, raw []byte) []byte {
-	for i := 0; i < len(raw); i++ {
-		c := raw[i]
-		if c == '\r' {
-			if i+1 < len(raw) && raw[i+1] == '\n' {
-				continue
-			}
-			c = '\n'
-		}
-		dst = append(dst, c)
-	}
-	return dst
-}
-
 // tagEnd returns the index of the '>' that closes the tag starting at t.r,
 // jumping over quoted attribute values; -1 when the part ends first.
 func (t *xmlTok) tagEnd() int {
@@ -447,192 +433,4 @@ func (t *xmlTok) textOf(dst []byte) []byte {
 		}
 	}
 	return dst
-}
-
-// validName reports whether b can be the name of a tag.
-func validName(b []byte) bool {
-	for _, c := range b {
-		switch c {
-		case '<', '>', '/', '"', '\'', '=', '&', '!', '?':
-			return false
-		}
-	}
-	return len(b) > 0
-}
-
-// validAttrs reports whether a start tag's attributes are well formed:
-// white space, name, '=', a quoted value, again and again.
-func validAttrs(b []byte) bool {
-	i := 0
-	for {
-		start := i
-		for i < len(b) && isSpace(b[i]) {
-			i++
-		}
-		if i == len(b) {
-			return true
-		}
-		if i == start {
-			return false // no space before the attribute
-		}
-		n := i
-		for i < len(b) && b[i] != '=' && !isSpace(b[i]) {
-			i++
-		}
-		if i == n || !validName(b[n:i]) {
-			return false
-		}
-		for i < len(b) && isSpace(b[i]) {
-			i++
-		}
-		if i == len(b) || b[i] != '=' {
-			return false
-		}
-		i++
-		for i < len(b) && isSpace(b[i]) {
-			i++
-		}
-		if i == len(b) || (b[i] != '"' && b[i] != '\'') {
-			return false
-		}
-		j := bytes.IndexByte(b[i+1:], b[i])
-		if j < 0 || bytes.IndexByte(b[i+1:i+1+j], '<') >= 0 {
-			return false
-		}
-		i += j + 2
-	}
-}
-
-func localName(b []byte) []byte {
-	if i := bytes.LastIndexByte(b, ':'); i >= 0 {
-		return b[i+1:]
-	}
-	return b
-}
-
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
-
-// attr returns the raw value of the attribute with the given local name in
-// the attributes of a start tag, and whether it is there.
-func attr(attrs []byte, name string) ([]byte, bool) {
-	i := 0
-	for i < len(attrs) {
-		for i < len(attrs) && isSpace(attrs[i]) {
-			i++
-		}
-		start := i
-		for i < len(attrs) && attrs[i] != '=' && !isSpace(attrs[i]) {
-			i++
-		}
-		key := attrs[start:i]
-		for i < len(attrs) && isSpace(attrs[i]) {
-			i++
-		}
-		if i >= len(attrs) || attrs[i] != '=' {
-			return nil, false
-		}
-		i++
-		for i < len(attrs) && isSpace(attrs[i]) {
-			i++
-		}
-		if i >= len(attrs) || (attrs[i] != '"' && attrs[i] != '\'') {
-			return nil, false
-		}
-		q := attrs[i]
-		i++
-		j := bytes.IndexByte(attrs[i:], q)
-		if j < 0 {
-			return nil, false
-		}
-		val := attrs[i : i+j]
-		i += j + 1
-		if string(localName(key)) == name {
-			return val, true
-		}
-	}
-	return nil, false
-}
-
-// attrString returns an attribute's decoded value ("" when absent or malformed).
-func attrString(attrs []byte, name string) string {
-	v, ok := attr(attrs, name)
-	if !ok {
-		return ""
-	}
-	if bytes.IndexByte(v, '&') < 0 && bytes.IndexByte(v, '\r') < 0 {
-		return string(v)
-	}
-	d, err := decodeText(nil, v)
-	if err != nil {
-		return ""
-	}
-	return string(d)
-}
-
-// decodeText appends raw XML text to dst with its entities and character
-// references decoded and its line ends normalised.
-func decodeText(dst, raw []byte) ([]byte, error) {
-	for i := 0; i < len(raw); i++ {
-		c := raw[i]
-		switch c {
-		case '\r':
-			if i+1 < len(raw) && raw[i+1] == '\n' {
-				continue
-			}
-			dst = append(dst, '\n')
-			continue
-		case '&':
-		default:
-			dst = append(dst, c)
-			continue
-		}
-		j := bytes.IndexByte(raw[i:], ';')
-		if j < 0 || j > 12 {
-			return dst, malformed(detailBareAmpersand)
-		}
-		ent := raw[i+1 : i+j]
-		i += j
-		switch string(ent) {
-		case "amp":
-			dst = append(dst, '&')
-		case "lt":
-			dst = append(dst, '<')
-		case "gt":
-			dst = append(dst, '>')
-		case "quot":
-			dst = append(dst, '"')
-		case "apos":
-			dst = append(dst, '\'')
-		default:
-			r, ok := charRef(ent)
-			if !ok {
-				return dst, malformed(detailUnknownEntity, ent)
-			}
-			dst = utf8.AppendRune(dst, r)
-		}
-	}
-	return dst, nil
-}
-
-// charRef decodes the body of a character reference ("#65", "#x41").
-func charRef(ent []byte) (rune, bool) {
-	if len(ent) < 2 || ent[0] != '#' {
-		return 0, false
-	}
-	var n uint64
-	var err error
-	if ent[1] == 'x' {
-		n, err = strconv.ParseUint(string(ent[2:]), 16, 32)
-	} else {
-		n, err = strconv.ParseUint(string(ent[1:]), 10, 32)
-	}
-	if err != nil {
-		return 0, false
-	}
-	r := rune(n)
-	ok := r == 0x09 || r == 0x0A || r == 0x0D ||
-		r >= 0x20 && r <= 0xD7FF ||
-		r >= 0xE000 && r <= 0xFFFD ||
-		r >= 0x10000 && r <= 0x10FFFF
-	return r, ok
 }
