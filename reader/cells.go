@@ -322,7 +322,7 @@ func cellAttrs(attrs []byte) (ref, typ, style []byte) {
 		}
 		val := attrs[i+1 : i+1+j]
 		i += j + 2
-		if k := localName(key); len(k) == 1 {
+		if k := attrName(key); len(k) == 1 {
 			switch k[0] {
 			case 'r':
 				ref = val

@@ -54,6 +54,10 @@ func msgZipBombRatio(part string, unpacked, packed uint64) string {
 	return fmt.Sprintf("the workbook looks like a zip bomb: its part %s would unpack to %s times its stored size (%s)", part, ratio, bytesLabel(int64(min(unpacked, 1<<62))))
 }
 
+func msgLostSheet(name string) string {
+	return fmt.Sprintf("the workbook is damaged: it lists the sheet %q but not where the sheet is", name)
+}
+
 func msgMissingPart(part string) string {
 	return fmt.Sprintf("the workbook is damaged: its part %s is missing", part)
 }

@@ -27,6 +27,7 @@ type rel struct {
 type sheetRef struct {
 	name   string
 	part   string // "" when the sheet is not a worksheet (a chart sheet)
+	lost   bool   // the workbook lists the sheet but does not say where it is
 	hidden bool
 	index  int // position in the workbook
 }
@@ -79,10 +80,14 @@ func readBook(p *pkg) (*book, error) {
 	}
 	for i := range b.sheets {
 		s := &b.sheets[i]
-		if r, ok := byID[s.part]; ok && strings.HasSuffix(r.typ, relWorksheet) {
+		r, ok := byID[s.part]
+		switch {
+		case !ok:
+			s.part, s.lost = "", true
+		case strings.HasSuffix(r.typ, relWorksheet):
 			s.part = r.target
-		} else {
-			s.part = ""
+		default:
+			s.part = "" // a chart sheet or a dialog sheet
 		}
 	}
 	if sstPart == "" && p.has("xl/sharedStrings.xml") {

@@ -108,7 +108,9 @@ func (wr *wbReader) listFor(ref sheetRef) *issueList {
 }
 
 func (wr *wbReader) read() error {
-	wr.assignRoles()
+	if err := wr.assignRoles(); err != nil {
+		return err
+	}
 	in := &wr.wb.Input
 	if ref, ok := wr.sheets[RolePartner]; ok {
 		if err := wr.readPartner(ref); err != nil {
@@ -158,8 +160,9 @@ func (wr *wbReader) commit(sp *sheetPass) {
 }
 
 // assignRoles picks the sheet of each role: the one named most like the
-// usual name, the first on a tie. Other sheets of a role get a warning.
-func (wr *wbReader) assignRoles() {
+// usual name, the first on a tie. Other sheets of a role get a warning. A
+// sheet the reader needs that the workbook lists without its part is damage.
+func (wr *wbReader) assignRoles() error {
 	wr.sheets = map[Role]sheetRef{}
 	best := map[Role]int{}
 	var others []struct {
@@ -167,11 +170,13 @@ func (wr *wbReader) assignRoles() {
 		role Role
 	}
 	for _, s := range wr.b.sheets {
-		if s.part == "" {
-			continue
-		}
 		role, rank, ok := roleOf(s.name)
-		if !ok {
+		switch {
+		case !ok:
+			continue
+		case s.lost:
+			return damaged(msgLostSheet(s.name))
+		case s.part == "":
 			continue
 		}
 		cur, have := wr.sheets[role]
@@ -194,6 +199,7 @@ func (wr *wbReader) assignRoles() {
 	for _, o := range others {
 		wr.listFor(o.ref).warnf(0, 0, "", msgOtherSheet(o.ref.name, wr.sheets[o.role].name, o.role))
 	}
+	return nil
 }
 
 // addSheet records a sheet read, in workbook order.

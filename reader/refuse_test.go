@@ -262,6 +262,9 @@ func TestRefused(t *testing.T) {
 				return data
 			}, nil)
 		}, kind: KindDamaged, hint: hintDamagedPart, reason: "the workbook is damaged: its part xl/worksheets/sheet3.xml is missing"},
+		{name: "sheet without a relationship", path: func() string {
+			return replacePart("xl/workbook.xml", `r:id="rId3"`, `r:id="rId99"`)
+		}, kind: KindDamaged, hint: hintDamagedPart, reason: `the workbook is damaged: it lists the sheet "ACR" but not where the sheet is`},
 		{name: "shared string out of range", path: func() string {
 			return replacePart("xl/worksheets/sheet1.xml", `<c r="A1" t="inlineStr">`, `<c r="A1" t="s"><v>99999</v></c><c r="Z1" t="inlineStr">`)
 		}, kind: KindDamaged, hint: hintDamagedPart,

@@ -118,7 +118,7 @@ func (s *rowScanner) fastRowStart() (ref []byte, ok bool) {
 			if p >= len(b) || !isSpace(b[p]) && b[p] != '>' && b[p] != '/' || bytes.IndexByte(val, '<') >= 0 {
 				return nil, false
 			}
-			if k := localName(key); len(k) == 1 && k[0] == 'r' && ref == nil {
+			if k := attrName(key); len(k) == 1 && k[0] == 'r' && ref == nil {
 				ref = val
 			}
 			continue
@@ -294,7 +294,7 @@ func (s *rowScanner) cellTag(b []byte, p int, c *cell) (int, bool, fastResult) {
 			return 0, false, fastFallback
 		}
 		if len(key) != 1 {
-			key = localName(key)
+			key = attrName(key)
 		}
 		if len(key) == 1 {
 			switch key[0] {

@@ -58,6 +58,16 @@ func validAttrs(b []byte) bool {
 	}
 }
 
+// attrName returns the local name of an attribute, or nil for a namespace
+// declaration (xmlns:r is not an attribute r).
+func attrName(key []byte) []byte {
+	if bytes.HasPrefix(key, []byte("xmlns:")) {
+		return nil
+	}
+	return localName(key)
+}
+
+// localName returns a name without its namespace prefix.
 func localName(b []byte) []byte {
 	if i := bytes.LastIndexByte(b, ':'); i >= 0 {
 		return b[i+1:]
@@ -101,7 +111,7 @@ func attr(attrs []byte, name string) ([]byte, bool) {
 		}
 		val := attrs[i : i+j]
 		i += j + 1
-		if string(localName(key)) == name {
+		if string(attrName(key)) == name {
 			return val, true
 		}
 	}
