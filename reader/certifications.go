@@ -25,7 +25,7 @@ func (wr *wbReader) readCertifications(ref sheetRef) error {
 				c.Earned = &d
 			}
 		}
-		if tr.vals[3].kind != vEmpty {
+		if v := tr.vals[3]; v.kind != vEmpty && !(v.kind == vText && noExpiry[scoring.Key(v.text)]) {
 			if d, ok := tr.date(tr.vals[3], tr.dcs[3], wantExpiry); ok {
 				c.Expires = &d
 			}
@@ -44,16 +44,21 @@ func (wr *wbReader) readCertifications(ref sheetRef) error {
 	return err
 }
 
-// yesNo reads a yes/no cell: No, N, False, 0 (or FALSE) are no; Yes, Y,
-// True, 1 (or TRUE) are yes.
+// noExpiry are the words an expiry cell may hold for a certification that
+// does not expire: such a cell counts as blank.
+var noExpiry = map[string]bool{"": true, "never": true, "none": true, "na": true, "noexpiry": true,
+	"noexpiration": true, "doesnotexpire": true, "notapplicable": true}
+
+// yesNo reads a yes/no cell: No, N, False, 0 (or FALSE), Not linked are
+// no; Yes, Y, True, 1 (or TRUE), X, Linked are yes.
 func (r *cellRow) yesNo(v value, col int) (bool, bool) {
 	if !r.checkValue(&v, col) {
 		return false, false
 	}
 	switch scoring.Key(v.textOf()) {
-	case "yes", "y", "true", "1", "x":
+	case "yes", "y", "true", "1", "x", "linked", "associated":
 		return true, true
-	case "no", "n", "false", "0":
+	case "no", "n", "false", "0", "notlinked", "unlinked", "notassociated":
 		return false, true
 	}
 	r.errorf(col, hintYesNo, msgNotYesNo(v.quoted()))

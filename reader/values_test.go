@@ -296,7 +296,7 @@ func TestFixtureValues(t *testing.T) {
 			"partner.cell.as_of = C2",
 			"sheet[Customers] = customers header 3 wide false status 0 hidden false",
 			"customers = C-1   @4 | C-2   @5",
-			"certs = Ana AZ-104 expires 2024-05-31 not associated",
+			"certs = Ana AZ-104 expires 2024-05-31 not associated | Cy AZ-104 | Di AZ-104 not associated",
 			"issue[Certifications!C3] = error: 9999 is not a plausible date (as an Excel date number it is 17 May 1927)",
 			`issue[Certifications!D3] = error: "maybe" is not yes or no`,
 		}},

@@ -429,6 +429,8 @@ def partner_layouts():
     ws.append(["Person", "Credential", "Expiry", "In Partner Center"])
     ws.append(["Ana", "AZ-104", "2024-05", "no"])
     ws.append(["Ben", "AZ-305", 9999, "maybe"])
+    ws.append(["Cy", "AZ-104", "Never", "Linked"])
+    ws.append(["Di", "AZ-104", "n/a", "Not linked"])
     save(wb, "opx_partner_across.xlsx")
 
     wb = new()
