@@ -35,6 +35,26 @@ const (
 	hintDamagedPart = "Open the workbook in Excel (it may offer to repair it) and save it again."
 )
 
+// What a file that is not an .xlsx seems to be, for notXLSX.
+const (
+	seemsPDF            = "a PDF document"
+	seemsXMLSpreadsheet = "an Excel 2003 XML spreadsheet"
+	seemsHTML           = "a web page (HTML)"
+	seemsXML            = "an XML file"
+	seemsRTF            = "a Rich Text (RTF) document"
+	seemsCSV            = "a CSV text file"
+	seemsText           = "a plain text file"
+	seemsDoc            = "an older Word document (.doc)"
+	seemsPpt            = "an older PowerPoint presentation (.ppt)"
+	seemsOldOffice      = "an older Microsoft Office file"
+	seemsDocx           = "a Word document (.docx)"
+	seemsPptx           = "a PowerPoint presentation (.pptx)"
+	seemsXlsb           = "an Excel binary workbook (.xlsb)"
+	seemsOds            = "an OpenDocument spreadsheet (.ods)"
+	seemsODF            = "an OpenDocument file"
+	seemsZip            = "a zip archive"
+)
+
 func notXLSX(what string) *FileError {
 	if what == "" {
 		return &FileError{Kind: KindNotXLSX, Reason: "this is not an Excel workbook (.xlsx)", Hint: hintSaveAsXLSX}

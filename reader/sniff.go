@@ -19,7 +19,7 @@ func sniff(head []byte, f io.ReaderAt, size int64) *FileError {
 	case bytes.HasPrefix(head, magicCFB):
 		return sniffCFB(f, size)
 	case bytes.HasPrefix(head, magicPDF):
-		return notXLSX("a PDF document")
+		return notXLSX(seemsPDF)
 	}
 	text := bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
 	if !looksLikeText(text) {
@@ -29,18 +29,18 @@ func sniff(head []byte, f io.ReaderAt, size int64) *FileError {
 	trimmed := bytes.TrimLeft(lower, " \t\r\n")
 	switch {
 	case bytes.Contains(lower, []byte("urn:schemas-microsoft-com:office:spreadsheet")):
-		return notXLSX("an Excel 2003 XML spreadsheet")
+		return notXLSX(seemsXMLSpreadsheet)
 	case bytes.HasPrefix(trimmed, []byte("<!doctype html")), bytes.Contains(lower, []byte("<html")),
 		bytes.Contains(lower, []byte("<table")):
-		return notXLSX("a web page (HTML)")
+		return notXLSX(seemsHTML)
 	case bytes.HasPrefix(trimmed, []byte("<?xml")), bytes.HasPrefix(trimmed, []byte("<")):
-		return notXLSX("an XML file")
+		return notXLSX(seemsXML)
 	case bytes.HasPrefix(trimmed, []byte("{\\rtf")):
-		return notXLSX("a Rich Text (RTF) document")
+		return notXLSX(seemsRTF)
 	case bytes.ContainsAny(text, ",;\t"):
-		return notXLSX("a CSV text file")
+		return notXLSX(seemsCSV)
 	}
-	return notXLSX("a plain text file")
+	return notXLSX(seemsText)
 }
 
 // looksLikeText reports whether head is text (in UTF-8 or a single-byte
@@ -102,27 +102,27 @@ func sniffCFB(f io.ReaderAt, size int64) *FileError {
 	case found[2] || found[3]:
 		return &FileError{Kind: KindNotXLSX, Reason: msgLegacyXLS, Hint: hintSaveAsXLSX}
 	case found[4]:
-		return notXLSX("an older Word document (.doc)")
+		return notXLSX(seemsDoc)
 	case found[5]:
-		return notXLSX("an older PowerPoint presentation (.ppt)")
+		return notXLSX(seemsPpt)
 	}
-	return notXLSX("an older Microsoft Office file")
+	return notXLSX(seemsOldOffice)
 }
 
 // sniffZip names what a zip archive that holds no workbook seems to be.
 func sniffZip(p *pkg) *FileError {
 	switch {
 	case p.has("word/document.xml"):
-		return notXLSX("a Word document (.docx)")
+		return notXLSX(seemsDocx)
 	case p.has("ppt/presentation.xml"):
-		return notXLSX("a PowerPoint presentation (.pptx)")
+		return notXLSX(seemsPptx)
 	case p.has("xl/workbook.bin"):
-		return notXLSX("an Excel binary workbook (.xlsb)")
+		return notXLSX(seemsXlsb)
 	case p.has("content.xml") && p.has("mimetype"):
 		if p.mimetype() == "application/vnd.oasis.opendocument.spreadsheet" {
-			return notXLSX("an OpenDocument spreadsheet (.ods)")
+			return notXLSX(seemsOds)
 		}
-		return notXLSX("an OpenDocument file")
+		return notXLSX(seemsODF)
 	}
-	return notXLSX("a zip archive")
+	return notXLSX(seemsZip)
 }
