@@ -2,6 +2,7 @@ package reader
 
 import (
 	"github.com/pcs-tools/pcs/scoring"
+	"strings"
 )
 
 // largeAmount is the amount in one cell above which the reader warns.
@@ -19,6 +20,14 @@ const (
 
 // totalRowKeys are the customer cells of a row of totals, which is left out.
 var totalRowKeys = map[string]bool{"total": true, "totals": true, "grandtotal": true, "subtotal": true, "sum": true, "overalltotal": true}
+
+// isTotalLabel reports whether a customer cell says the row holds totals.
+func isTotalLabel(s string) bool {
+	if len(s) > 16 || s == "" || !strings.ContainsRune("tTgGsSoO", rune(s[0])) {
+		return false // the common case, without building a key
+	}
+	return totalRowKeys[scoring.Key(s)]
+}
 
 // monthColumn is a month column of the wide layout.
 type monthColumn struct {
@@ -127,7 +136,7 @@ func (wr *wbReader) acrPass(sp *sheetPass, agg *acrAgg, preset map[int]dateOrder
 			return
 		}
 		row = cellRow{sp: sp, num: num}
-		if v := vals[acrCustomer]; v.kind == vText && totalRowKeys[scoring.Key(v.text)] {
+		if v := vals[acrCustomer]; v.kind == vText && isTotalLabel(v.text) {
 			row.warnf(cols[acrCustomer], hintTotalRow, msgTotalRow(v.quoted()))
 			return
 		}

@@ -96,8 +96,18 @@ func newACRAgg(sheet string, sst int) *acrAgg {
 	return a
 }
 
+// grow makes the caches by shared string index cover index i (inline
+// strings are numbered after the shared ones).
+func (a *acrAgg) grow(i int32) {
+	for int(i) >= len(a.sstStr) {
+		a.sstStr = append(a.sstStr, -1)
+		a.sstKey = append(a.sstKey, -1)
+	}
+}
+
 func (a *acrAgg) intern(t aggText) int32 {
 	if t.sst >= 0 {
+		a.grow(t.sst)
 		if id := a.sstStr[t.sst]; id >= 0 {
 			return id
 		}
@@ -116,6 +126,7 @@ func (a *acrAgg) intern(t aggText) int32 {
 
 func (a *acrAgg) key(t aggText) int32 {
 	if t.sst >= 0 {
+		a.grow(t.sst)
 		if id := a.sstKey[t.sst]; id >= 0 {
 			return id
 		}

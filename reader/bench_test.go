@@ -19,8 +19,12 @@ import (
 // subscription, month as a date cell, amount, attribution, solution area),
 // text in shared strings. Each customer has 4 subscriptions in 2 solution
 // areas and a row per subscription and month over 24 months, so the rows
-// add up to half as many ACR rows. It returns that number.
-func genWorkbook(t testing.TB, path string, n int) int {
+// add up to half as many ACR rows. It returns that number. With inline set,
+// the text of the ACR sheet is written in inline strings, as excelize's
+// StreamWriter writes it.
+func genWorkbook(t testing.TB, path string, n int) int { return genWorkbookAs(t, path, n, false) }
+
+func genWorkbookAs(t testing.TB, path string, n int, inline bool) int {
 	t.Helper()
 	f, err := os.Create(path)
 	if err != nil {
@@ -59,14 +63,17 @@ func genWorkbook(t testing.TB, path string, n int) int {
 	}
 	bw := bufio.NewWriterSize(w, 1<<16)
 	fmt.Fprintf(bw, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="%d" uniqueCount="%d">`, base+customers*(2+subs), base+customers*(2+subs))
-	for _, s := range fixed {
-		fmt.Fprintf(bw, "<si><t>%s</t></si>", xmlEscape(s))
-	}
+	texts := append([]string(nil), fixed...)
 	for c := 0; c < customers; c++ {
-		fmt.Fprintf(bw, "<si><t>C-%06d</t></si><si><t>Customer %d &amp; Co</t></si>", c, c)
+		texts = append(texts, fmt.Sprintf("C-%06d", c), fmt.Sprintf("Customer %d & Co", c))
 		for s := 0; s < subs; s++ {
-			fmt.Fprintf(bw, "<si><t>%08x-sub-%d</t></si>", c*7919, s)
+			texts = append(texts, fmt.Sprintf("%08x-sub-%d", c*7919, s))
 		}
+	}
+	escaped := make([]string, len(texts))
+	for i, s := range texts {
+		escaped[i] = xmlEscape(s)
+		fmt.Fprintf(bw, "<si><t>%s</t></si>", escaped[i])
 	}
 	bw.WriteString("</sst>")
 	bw.Flush()
@@ -93,6 +100,16 @@ func genWorkbook(t testing.TB, path string, n int) int {
 	areas := []int{idx["Data & AI"], idx["Infrastructure"]}
 	attrs := []int{idx["PAL"], idx["DPOR"], idx["CSP"]}
 	var b []byte
+	text := func(b []byte, i int) []byte {
+		if inline {
+			b = append(b, `" t="inlineStr"><is><t>`...)
+			b = append(b, escaped[i]...)
+			return append(b, `</t></is></c>`...)
+		}
+		b = append(b, `" t="s"><v>`...)
+		b = strconv.AppendInt(b, int64(i), 10)
+		return append(b, `</v></c>`...)
+	}
 	for c := 0; c < customers && row <= n+1; c++ {
 		for m := 0; m < months && row <= n+1; m++ {
 			for s := 0; s < subs && row <= n+1; s++ {
@@ -103,17 +120,14 @@ func genWorkbook(t testing.TB, path string, n int) int {
 				b = append(b, r...)
 				b = append(b, `" spans="1:7"><c r="A`...)
 				b = append(b, r...)
-				b = append(b, `" t="s"><v>`...)
-				b = strconv.AppendInt(b, int64(custID(c)), 10)
-				b = append(b, `</v></c><c r="B`...)
+				b = text(b, custID(c))
+				b = append(b, `<c r="B`...)
 				b = append(b, r...)
-				b = append(b, `" t="s"><v>`...)
-				b = strconv.AppendInt(b, int64(custID(c)+1), 10)
-				b = append(b, `</v></c><c r="C`...)
+				b = text(b, custID(c)+1)
+				b = append(b, `<c r="C`...)
 				b = append(b, r...)
-				b = append(b, `" t="s"><v>`...)
-				b = strconv.AppendInt(b, int64(custID(c)+2+s), 10)
-				b = append(b, `</v></c><c r="D`...)
+				b = text(b, custID(c)+2+s)
+				b = append(b, `<c r="D`...)
 				b = append(b, r...)
 				b = append(b, `" s="1"><v>`...)
 				b = strconv.AppendInt(b, int64(monthStart[m]+s), 10)
@@ -125,13 +139,11 @@ func genWorkbook(t testing.TB, path string, n int) int {
 				b = append(b, byte('0'+cents%100/10), byte('0'+cents%10))
 				b = append(b, `</v></c><c r="F`...)
 				b = append(b, r...)
-				b = append(b, `" t="s"><v>`...)
-				b = strconv.AppendInt(b, int64(attrs[c%3]), 10)
-				b = append(b, `</v></c><c r="G`...)
+				b = text(b, attrs[c%3])
+				b = append(b, `<c r="G`...)
 				b = append(b, r...)
-				b = append(b, `" t="s"><v>`...)
-				b = strconv.AppendInt(b, int64(areas[s%2]), 10)
-				b = append(b, `</v></c></row>`...)
+				b = text(b, areas[s%2])
+				b = append(b, `</row>`...)
 				bw.Write(b)
 				row++
 			}
@@ -182,6 +194,18 @@ func benchRows() int {
 func BenchmarkRead(b *testing.B) {
 	n := benchRows()
 	path, want := benchWorkbook(b, n)
+	benchRead(b, path, n, want)
+}
+
+// BenchmarkReadInline is BenchmarkRead with the text in inline strings.
+func BenchmarkReadInline(b *testing.B) {
+	n := benchRows()
+	path := filepath.Join(b.TempDir(), "inline.xlsx")
+	want := genWorkbookAs(b, path, n, true)
+	benchRead(b, path, n, want)
+}
+
+func benchRead(b *testing.B, path string, n, want int) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		wb, err := Read(path, Options{})

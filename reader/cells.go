@@ -79,9 +79,15 @@ type rowScanner struct {
 	arena   []byte
 	inline  []byte
 	rowName []byte
-	slow    bool // never use the fast path (for tests)
-	done    bool
-	err     error
+	unesc   []byte
+	// interned holds the text of inline strings seen so far, numbered after
+	// the shared strings, so that a text repeated down a sheet is one string
+	// and can be looked up like a shared one.
+	interned     map[string]int32
+	internedStrs []string
+	slow         bool // never use the fast path (for tests)
+	done         bool
+	err          error
 }
 
 func newRowScanner(t *xmlTok, sst []string) *rowScanner {
@@ -214,6 +220,36 @@ func (s *rowScanner) readRow() bool {
 	}
 }
 
+// Bounds of the interning of inline strings.
+const (
+	maxInterned    = 1 << 17
+	maxInternedLen = 256
+)
+
+// inlineString returns the text of an inline string cell (its _xHHHH_
+// escapes decoded when unescape is set) and its number after the shared
+// strings, or -1 when it is not kept.
+func (s *rowScanner) inlineString(b []byte, unescape bool) (string, int32) {
+	if unescape && bytes.Contains(b, []byte("_x")) {
+		s.unesc = appendUnescaped(s.unesc[:0], b)
+		b = s.unesc
+	}
+	if id, ok := s.interned[string(b)]; ok {
+		return s.internedStrs[id], int32(len(s.sst)) + id
+	}
+	str := string(b)
+	if len(s.internedStrs) >= maxInterned || len(b) > maxInternedLen {
+		return str, -1
+	}
+	if s.interned == nil {
+		s.interned = map[string]int32{}
+	}
+	id := int32(len(s.internedStrs))
+	s.interned[str] = id
+	s.internedStrs = append(s.internedStrs, str)
+	return str, int32(len(s.sst)) + id
+}
+
 // readCell reads the children of a <c> element up to </c>.
 func (s *rowScanner) readCell(c *cell) bool {
 	t := s.t
@@ -249,9 +285,9 @@ func (s *rowScanner) readCell(c *cell) bool {
 				s.arena, c.n = s.arena[:c.off], 0
 			case cellInline:
 				if hasInline {
-					c.str = string(appendUnescaped(nil, s.inline))
+					c.str, c.sst = s.inlineString(s.inline, true)
 				} else {
-					c.str = string(s.arena[c.off:])
+					c.str, c.sst = s.inlineString(s.arena[c.off:], false)
 				}
 				s.arena, c.n = s.arena[:c.off], 0
 			}

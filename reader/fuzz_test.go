@@ -146,6 +146,7 @@ func FuzzCells(f *testing.F) {
 	}
 	f.Add([]byte(`<worksheet><sheetData><row><c t="inlineStr"><is><r><t>a</t></r><rPh><t>x</t></rPh><t>b</t></is></c><c r="C1"><f>A1</f></c></row></sheetData></worksheet>`))
 	f.Add([]byte(`<x:worksheet xmlns:x="m"><x:sheetData><x:row r="3"><x:c r="B3" t="s"><x:v> 1 </x:v></x:c></x:row></x:sheetData></x:worksheet>`))
+	f.Add([]byte(`<worksheet><sheetData><row r="2"><c r="A2" t="inlineStr"><is><t>a&amp;b_x0041_</t></is></c><c r="B2" t="inlineStr"><is><t>a&amp;b_x0041_</t></is></c><c t="inlineStr"><is><t></t></is></c></row></sheetData></worksheet>`))
 	sst := []string{"zero", "one", "two"}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, maxCol := range []int{0, 2} {

@@ -341,6 +341,30 @@ func (s *rowScanner) parseCell(b []byte, p int, cellName []byte, c *cell, keep b
 				continue
 			}
 		}
+		if p+7 < len(b) && string(b[p:p+7]) == "<is><t>" {
+			// The usual inline string, <is><t>text</t></is>.
+			at, plain := p+7, true
+			for at < len(b) && at < p+263 && b[at] != '<' {
+				if b[at] == '&' || b[at] == '\r' {
+					plain = false
+				}
+				at++
+			}
+			if at+9 <= len(b) && string(b[at:at+9]) == "</t></is>" {
+				hasInline = true
+				s.inline = s.inline[:0]
+				if plain {
+					s.inline = append(s.inline, b[p+7:at]...)
+				} else {
+					var ok bool
+					if s.inline, ok = appendText(s.inline, b[p+7:at]); !ok {
+						return 0, fastFallback
+					}
+				}
+				p = at + 9
+				continue
+			}
+		}
 		if len(cellName) == 1 && p+3 < len(b) && b[p+1] == '/' && b[p+2] == cellName[0] && b[p+3] == '>' {
 			p += 4
 			break
@@ -414,9 +438,9 @@ func (s *rowScanner) parseCell(b []byte, p int, cellName []byte, c *cell, keep b
 		s.arena, c.n = s.arena[:c.off], 0
 	case cellInline:
 		if hasInline {
-			c.str = string(appendUnescaped(nil, s.inline))
+			c.str, c.sst = s.inlineString(s.inline, true)
 		} else {
-			c.str = string(s.arena[c.off:])
+			c.str, c.sst = s.inlineString(s.arena[c.off:], false)
 		}
 		s.arena, c.n = s.arena[:c.off], 0
 	}
