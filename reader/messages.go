@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pcs-tools/pcs/scoring"
 )
@@ -71,7 +72,7 @@ func msgZipBombRatio(part string, unpacked, packed uint64) string {
 	if packed > 0 {
 		ratio = groupDigits(unpacked / packed)
 	}
-	return fmt.Sprintf("the workbook looks like a zip bomb: its part %s would unpack to %s times its stored size (%s)", part, ratio, bytesLabel(int64(min(unpacked, 1<<62))))
+	return fmt.Sprintf("the workbook looks like a zip bomb: its part %s would unpack to %s times its stored size (%s)", safeName(part), ratio, bytesLabel(int64(min(unpacked, 1<<62))))
 }
 
 func msgLostSheet(name string) string {
@@ -79,7 +80,7 @@ func msgLostSheet(name string) string {
 }
 
 func msgMissingPart(part string) string {
-	return fmt.Sprintf("the workbook is damaged: its part %s is missing", part)
+	return fmt.Sprintf("the workbook is damaged: its part %s is missing", safeName(part))
 }
 
 // damaged is a FileError for a broken part of the package.
@@ -90,7 +91,7 @@ func damaged(reason string) *FileError {
 // partError turns a problem found while reading a part into a FileError that
 // names the sheet (or else the part).
 func partError(part, sheet string, err error) *FileError {
-	where := "its part " + part
+	where := "its part " + safeName(part)
 	if sheet != "" {
 		where = fmt.Sprintf("the sheet %q", sheet)
 	}
@@ -321,6 +322,18 @@ func msgMissingCustomers(n int, ids []string) string {
 }
 
 const hintMissingCustomers = "Add them to the Customers sheet with their segment, so that they count in the SMB/SMC share."
+
+// safeName makes a part name from the zip archive fit for a message: valid
+// UTF-8, no control characters, not too long.
+func safeName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r == utf8.RuneError {
+			return '?'
+		}
+		return r
+	}, strings.ToValidUTF8(s, "?"))
+	return clip(s, 80)
+}
 
 // bytesLabel writes a size for people ("1 GiB", "200 MiB").
 func bytesLabel(n int64) string {
