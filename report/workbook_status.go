@@ -48,7 +48,7 @@ func collectNotes(res *scoring.Result, issues []scoring.Issue, headers map[strin
 	var big *bigSheet
 	bigs := map[string]*bigSheet{}
 	sheet := "\x00"
-	for _, rs := range res.Rows {
+	for rs := range res.AllRows() {
 		if rs.Row <= 0 {
 			continue
 		}

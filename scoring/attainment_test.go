@@ -170,3 +170,28 @@ func TestWindow(t *testing.T) {
 		t.Errorf("months without a baseline must not be scored: %+v", w)
 	}
 }
+
+func TestAllRowsInOrder(t *testing.T) {
+	b := goldenPartner(t)
+	b.in.ACR[0].Lines = []int32{2, 1000, 1001}
+	r := score(t, b, "fy24", Options{})
+	var last RowStatus
+	n := 0
+	for rs := range r.AllRows() {
+		if rs.Sheet < last.Sheet || (rs.Sheet == last.Sheet && rs.Row < last.Row) {
+			t.Fatalf("%v after %v", rs, last)
+		}
+		last = rs
+		n++
+	}
+	acr := 0
+	for rs := range r.AllRows() {
+		if rs.Sheet == "ACR" {
+			acr++
+		}
+	}
+	// Every ACR row of the builder has its own row number, plus the two extra lines.
+	if acr != len(b.in.ACR)+2 || n != acr+len(r.Rows) {
+		t.Errorf("%d ACR statuses for %d rows; %d in all", acr, len(b.in.ACR), n)
+	}
+}

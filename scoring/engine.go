@@ -28,13 +28,17 @@ func inputErr(sheet, cell, hint, format string, args ...any) error {
 // Score computes the partner capability score of every designation in scope.
 // It never modifies in.
 func Score(in *Input, rs *RuleSet, opt Options) (*Result, error) {
-	return compute(in, rs, opt, false)
+	return compute(in, rs, opt, nil)
 }
 
-// compute runs the engine; light skips the row statuses (for Window, which
-// needs only the totals).
-func compute(in *Input, rs *RuleSet, opt Options, light bool) (*Result, error) {
-	e := &engine{in: in, rs: rs}
+// compute runs the engine. With a prepared customer set (Window) it reuses it
+// and skips what only the full result shows: row statuses and the reason of
+// every customer's verdict.
+func compute(in *Input, rs *RuleSet, opt Options, pre *prepared) (*Result, error) {
+	e := &engine{in: in, rs: rs, light: pre != nil}
+	if pre != nil {
+		e.prepared = *pre
+	}
 	if err := e.setup(opt); err != nil {
 		return nil, err
 	}
@@ -44,7 +48,7 @@ func compute(in *Input, rs *RuleSet, opt Options, light bool) (*Result, error) {
 	for _, d := range e.desigs {
 		e.res.Designations = append(e.res.Designations, e.scoreDesignation(d))
 	}
-	if !light {
+	if !e.light {
 		e.rowStatuses()
 	}
 	return e.res, nil
@@ -58,11 +62,14 @@ type engine struct {
 	res    *Result
 	desigs []*Designation
 
-	customers map[string]*customerInfo
-	custKeys  []string // sorted for stable output
+	// light is set for the months of Window, which need only the points.
+	light bool
+	prepared
 
-	acr     []acrClass // per Input.ACR row
-	acrKeys []string   // per Input.ACR row: the customer's IDKey
+	// classes are the distinct kinds of ACR rows (attribution and area);
+	// acrCls holds each row's class, 4 bytes a row for a million-row sheet.
+	classes []acrClass
+	acrCls  []uint32
 
 	// per designation id: customer key -> ACR in M-13, M-12, M-1, M
 	netACR map[string]map[string]*[4]Cents
@@ -71,6 +78,17 @@ type engine struct {
 
 	certs  []certClass // per Input.Certifications row
 	people map[string]string
+}
+
+// prepared is what does not depend on the as-of month: the customers in a
+// stable order and each ACR row's customer key. Window computes it once for
+// all its months.
+type prepared struct {
+	customers map[string]*customerInfo
+	custKeys  []string // sorted for stable output
+	acrCust   []int32  // per Input.ACR row: index of its customer's IDKey in custIDs
+	custIDs   []string // distinct IDKeys of the ACR customers
+	issues    []Issue  // warnings about the customers (unknown segments)
 }
 
 type customerInfo struct {
@@ -149,7 +167,10 @@ func (e *engine) setup(opt Options) error {
 			e.desigs = append(e.desigs, &rs.Designations[i])
 		}
 	}
-	e.collectCustomers()
+	if e.customers == nil {
+		e.collectCustomers()
+	}
+	e.res.Issues = append(e.res.Issues, e.prepared.issues...)
 	return nil
 }
 
@@ -168,21 +189,25 @@ func (e *engine) collectCustomers() {
 		info := &customerInfo{id: strings.TrimSpace(c.ID), name: c.Name, source: c.Source, segment: e.rs.Segment(c.Segment)}
 		if info.segment == PathAuto && strings.TrimSpace(c.Segment) != "" && !unknownSeg[Key(c.Segment)] {
 			unknownSeg[Key(c.Segment)] = true
-			e.res.Issues = append(e.res.Issues, warnf(c.Source.Sheet, c.Source.Cell(seg),
+			e.prepared.issues = append(e.prepared.issues, warnf(c.Source.Sheet, c.Source.Cell(seg),
 				"Use one of: "+strings.Join(append(append([]string{}, e.rs.Segments.SMB...), e.rs.Segments.Enterprise...), ", ")+".",
 				"segment %q is not known, so the customers that have it are left out of the SMB/SMC share", strings.TrimSpace(c.Segment)))
 		}
 		e.customers[k] = info
 	}
-	keys := map[string]string{}
-	e.acrKeys = make([]string, len(e.in.ACR))
-	for i, r := range e.in.ACR {
-		k, seen := keys[r.Customer]
+	idx := map[string]int32{}
+	e.acrCust = make([]int32, len(e.in.ACR))
+	e.custIDs = nil
+	for i := range e.in.ACR {
+		r := &e.in.ACR[i]
+		n, seen := idx[r.Customer]
 		if !seen {
-			k = IDKey(r.Customer)
-			keys[r.Customer] = k
+			n = int32(len(e.custIDs))
+			e.custIDs = append(e.custIDs, IDKey(r.Customer))
+			idx[r.Customer] = n
 		}
-		e.acrKeys[i] = k
+		e.acrCust[i] = n
+		k := e.custIDs[n]
 		if k == "" {
 			continue
 		}
@@ -194,21 +219,33 @@ func (e *engine) collectCustomers() {
 		}
 		e.customers[k] = &customerInfo{id: strings.TrimSpace(r.Customer), name: r.Name, source: r.Source}
 	}
-	for k := range e.customers {
-		e.custKeys = append(e.custKeys, k)
+	type sortKey struct{ lower, key string }
+	order := make([]sortKey, 0, len(e.customers))
+	for k, c := range e.customers {
+		order = append(order, sortKey{strings.ToLower(c.display()), k})
 	}
-	sort.Slice(e.custKeys, func(i, j int) bool {
-		a, b := e.customers[e.custKeys[i]], e.customers[e.custKeys[j]]
-		if la, lb := strings.ToLower(a.display()), strings.ToLower(b.display()); la != lb {
-			return la < lb
+	sort.Slice(order, func(i, j int) bool {
+		if order[i].lower != order[j].lower {
+			return order[i].lower < order[j].lower
 		}
-		return e.custKeys[i] < e.custKeys[j]
+		return order[i].key < order[j].key
 	})
+	e.custKeys = make([]string, len(order))
+	for i, o := range order {
+		e.custKeys[i] = o.key
+	}
 }
+
+// acrKey returns the IDKey of an ACR row's customer.
+func (e *engine) acrKey(i int) string { return e.custIDs[e.acrCust[i]] }
+
+// acrClassOf returns an ACR row's class.
+func (e *engine) acrClassOf(i int) acrClass { return e.classes[e.acrCls[i]] }
 
 // classifyACR decides each ACR row's eligibility and adds up what the metrics need.
 func (e *engine) classifyACR() {
-	e.acr = make([]acrClass, len(e.in.ACR))
+	e.acrCls = make([]uint32, len(e.in.ACR))
+	e.classes = nil
 	e.netACR = map[string]map[string]*[4]Cents{}
 	e.monthly = map[string][]Cents{}
 	for _, d := range e.desigs {
@@ -223,9 +260,11 @@ func (e *engine) classifyACR() {
 	// customers: classify each distinct value once.
 	attrOK := map[string]bool{}
 	areaClass := map[string]acrClass{}
+	upper := map[string]string{}
+	classOf := map[acrClass]uint32{}
 	for i := range e.in.ACR {
 		r := &e.in.ACR[i]
-		c := &e.acr[i]
+		c := &acrClass{}
 		c.eligible = true
 		if e.in.ACRAttribution {
 			ok, seen := attrOK[r.Attribution]
@@ -255,9 +294,20 @@ func (e *engine) classifyACR() {
 			areaClass[r.SolutionArea] = ac
 		}
 		c.all, c.desig, c.unknown = ac.all, ac.desig, ac.unknown
-		k := e.acrKeys[i]
+		cls, seen := classOf[*c]
+		if !seen {
+			cls = uint32(len(e.classes))
+			e.classes = append(e.classes, *c)
+			classOf[*c] = cls
+		}
+		e.acrCls[i] = cls
+		k := e.acrKey(i)
 		if !c.eligible {
-			key := strings.ToUpper(strings.TrimSpace(r.Attribution))
+			key, ok := upper[r.Attribution]
+			if !ok {
+				key = strings.ToUpper(strings.TrimSpace(r.Attribution))
+				upper[r.Attribution] = key
+			}
 			x := excluded[key]
 			if x == nil {
 				x = &Exclusion{Attribution: strings.TrimSpace(r.Attribution)}

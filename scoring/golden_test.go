@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -55,7 +56,10 @@ func TestGoldenResults(t *testing.T) {
 		t.Run(ed, func(t *testing.T) {
 			b := goldenPartner(t)
 			r := score(t, b, ed, Options{})
+			rows := r.Rows
+			r.Rows = slices.Collect(r.AllRows())
 			got, err := json.MarshalIndent(r, "", "  ")
+			r.Rows = rows
 			if err != nil {
 				t.Fatal(err)
 			}

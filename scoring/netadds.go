@@ -16,6 +16,13 @@ func (e *engine) netAdds(d *Designation, m Metric) MetricResult {
 	base := monthPair(months[0], months[1])
 	last := monthPair(months[2], months[3])
 
+	// why formats a customer's reason, which only the full result shows.
+	why := func(format string, args ...any) string {
+		if e.light {
+			return ""
+		}
+		return fmt.Sprintf(format, args...)
+	}
 	var adds, losses []string
 	var nearAdds, nearBack []nearMiss
 	for _, k := range e.custKeys {
@@ -32,35 +39,35 @@ func (e *engine) netAdds(d *Designation, m Metric) MetricResult {
 			switch {
 			case v.BaselineZero && v.Current:
 				v.Effect = 1
-				v.Reason = fmt.Sprintf("new: no ACR in %s, %s in %s (at least %s)", base, best.Short(), bestMonth(v.ACR, months), t.Short())
+				v.Reason = why("new: no ACR in %s, %s in %s (at least %s)", base, best.Short(), bestMonth(v.ACR, months), t.Short())
 			case v.BaselineAbove && !v.Current:
 				v.Effect = -1
-				v.Reason = fmt.Sprintf("lost: at least %s in %s, under it in %s (at most %s)", t.Short(), base, last, best.Short())
+				v.Reason = why("lost: at least %s in %s, under it in %s (at most %s)", t.Short(), base, last, best.Short())
 			case v.BaselineAbove && v.Current:
-				v.Reason = fmt.Sprintf("kept: at least %s in both %s and %s", t.Short(), base, last)
+				v.Reason = why("kept: at least %s in both %s and %s", t.Short(), base, last)
 			case v.Current:
-				v.Reason = fmt.Sprintf("not new: %s reaches %s in %s, but there was already ACR in %s (%s)", best.Short(), t.Short(), last, base, max(v.ACR[0], v.ACR[1]).Short())
+				v.Reason = why("not new: %s reaches %s in %s, but there was already ACR in %s (%s)", best.Short(), t.Short(), last, base, max(v.ACR[0], v.ACR[1]).Short())
 			case v.BaselineZero && best > 0:
-				v.Reason = fmt.Sprintf("under %s: at most %s in %s", t.Short(), best.Short(), last)
+				v.Reason = why("under %s: at most %s in %s", t.Short(), best.Short(), last)
 			case v.BaselineZero:
-				v.Reason = fmt.Sprintf("no ACR in %s or %s", base, last)
+				v.Reason = why("no ACR in %s or %s", base, last)
 			default:
-				v.Reason = fmt.Sprintf("under %s in every month considered", t.Short())
+				v.Reason = why("under %s in every month considered", t.Short())
 			}
 		} else {
 			switch {
 			case v.Current && v.BaselineAbove:
-				v.Reason = fmt.Sprintf("counted in both periods: at least %s in %s and in %s", t.Short(), base, last)
+				v.Reason = why("counted in both periods: at least %s in %s and in %s", t.Short(), base, last)
 			case v.Current:
 				v.Effect = 1
-				v.Reason = fmt.Sprintf("new: %s in %s (at least %s), under it in %s", best.Short(), bestMonth(v.ACR, months), t.Short(), base)
+				v.Reason = why("new: %s in %s (at least %s), under it in %s", best.Short(), bestMonth(v.ACR, months), t.Short(), base)
 			case v.BaselineAbove:
 				v.Effect = -1
-				v.Reason = fmt.Sprintf("lost: at least %s in %s, at most %s in %s", t.Short(), base, best.Short(), last)
+				v.Reason = why("lost: at least %s in %s, at most %s in %s", t.Short(), base, best.Short(), last)
 			case best > 0:
-				v.Reason = fmt.Sprintf("under %s: at most %s in %s", t.Short(), best.Short(), last)
+				v.Reason = why("under %s: at most %s in %s", t.Short(), best.Short(), last)
 			default:
-				v.Reason = fmt.Sprintf("no ACR of %s or more in %s or %s", t.Short(), base, last)
+				v.Reason = why("no ACR of %s or more in %s or %s", t.Short(), base, last)
 			}
 		}
 		det.Net += v.Effect

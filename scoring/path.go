@@ -71,14 +71,14 @@ func (e *engine) pathFigures(f *PathFacts) {
 	inM := map[string]Cents{}
 	for i := range e.in.ACR {
 		r := &e.in.ACR[i]
-		if !e.acr[i].eligible {
+		if !e.acrClassOf(i).eligible {
 			continue
 		}
 		if r.Month >= e.m.Add(-11) && r.Month <= e.m {
 			f.TTMACR = AddCents(f.TTMACR, r.Amount)
 		}
 		if r.Month == e.m {
-			k := e.acrKeys[i]
+			k := e.acrKey(i)
 			inM[k] = AddCents(inM[k], r.Amount)
 		}
 	}

@@ -17,8 +17,11 @@ type Result struct {
 	Issues []Issue
 	// Excluded sums the ACR rows no designation counted because of their attribution.
 	Excluded []Exclusion
-	// Rows holds a status for every sheet row the engine looked at.
+	// Rows holds the status of every Customers, Certifications and
+	// Deployments row, by sheet name and row; AllRows adds the ACR rows.
 	Rows []RowStatus
+	// acrRows holds the ACR rows' statuses compactly.
+	acrRows acrRows
 }
 
 // PathFacts are the figures that decided the path.

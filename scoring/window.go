@@ -32,6 +32,7 @@ func Window(in *Input, rs *RuleSet, opt Options, res *Result, n int) []Snapshot 
 		ids[i] = d.ID
 	}
 	out := make([]Snapshot, 0, n)
+	var pre *prepared
 	for k := n - 1; k >= 0; k-- {
 		m := res.AsOf.Add(-k)
 		s := Snapshot{Month: m}
@@ -44,7 +45,12 @@ func Window(in *Input, rs *RuleSet, opt Options, res *Result, n int) []Snapshot 
 			o := opt
 			o.AsOf = m
 			o.Designations = ids
-			if r, err := compute(in, rs, o, true); err == nil {
+			if pre == nil {
+				e := &engine{in: in, rs: rs, res: &Result{}}
+				e.collectCustomers()
+				pre = &e.prepared
+			}
+			if r, err := compute(in, rs, o, pre); err == nil {
 				s.Scored = true
 				for _, d := range r.Designations {
 					s.Designations = append(s.Designations, SnapshotDesignation{ID: d.ID, Points: d.Points, Attained: d.Attained})

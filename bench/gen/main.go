@@ -64,7 +64,10 @@ type sheet struct {
 
 var asOf = time.Date(2024, time.May, 1, 0, 0, 0, 0, time.UTC)
 
-// bigBook: a partner whose ACR sheet has n rows: customers x 4 subscriptions x 25 months.
+// bigBook: a partner whose ACR sheet has n rows: customers x 4 subscriptions x
+// 25 months. A customer's subscriptions share its attribution and solution
+// area (they come from its association with the partner), so the reader adds
+// the 4 subscriptions of a month up into one entry, as with real exports.
 func bigBook(n int) book {
 	months := 25
 	subs := 4
@@ -84,7 +87,7 @@ func bigBook(n int) book {
 				for s := 0; s < subs && written < n; s++ {
 					for m := 0; m < months && written < n; m++ {
 						month := asOf.AddDate(0, m-months+1, 0)
-						emit(custID(c), custName(c), fmt.Sprintf("sub-%06d-%d", c, s), month, amount(c, s, m), attribution(c+s), area(c))
+						emit(custID(c), custName(c), fmt.Sprintf("sub-%06d-%d", c, s), month, amount(c, s, m), attribution(c), area(c))
 						written++
 					}
 				}

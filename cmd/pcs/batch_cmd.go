@@ -162,6 +162,7 @@ func (b *batch) run(ctx context.Context, rels []string) error {
 				reason = o.json.Issues[0].String()
 			}
 			p.Failed = append(p.Failed, report.PortfolioFailure{Source: o.job.source, Reason: reason})
+			results[i] = nil
 			continue
 		}
 		rows := report.PortfolioRows(o.job.source, o.result)
@@ -171,6 +172,7 @@ func (b *batch) run(ctx context.Context, rels []string) error {
 			rows[k].Emailed = emailed
 		}
 		p.Rows = append(p.Rows, rows...)
+		results[i] = nil // memory stays flat however many workbooks the folder holds
 	}
 	wg.Wait()
 	b.progress.done()
