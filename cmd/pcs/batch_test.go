@@ -8,8 +8,10 @@ import (
 	"io/fs"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -21,6 +23,11 @@ import (
 // so tests can run it as a separate process and send it signals.
 func TestMain(m *testing.M) {
 	if os.Getenv("PCS_TEST_MAIN") == "1" {
+		if n, err := strconv.ParseUint(os.Getenv("PCS_TEST_FSIZE"), 10, 64); err == nil {
+			// A full disk: writes past n bytes fail with "file too large".
+			signal.Ignore(syscall.SIGXFSZ)
+			syscall.Setrlimit(syscall.RLIMIT_FSIZE, &syscall.Rlimit{Cur: n, Max: n})
+		}
 		os.Exit(run(os.Args, os.Stdout, os.Stderr))
 	}
 	os.Exit(m.Run())

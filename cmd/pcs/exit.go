@@ -52,7 +52,6 @@ func exitCode(err error, stderr io.Writer) int {
 	case errors.As(err, &fe):
 		return exitFailed
 	case errors.As(err, &ie):
-		fmt.Fprintln(stderr, "pcs: interrupted")
 		return exitInterrupted
 	default:
 		fmt.Fprintf(stderr, "pcs: %s\n", err)

@@ -3,7 +3,10 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"path/filepath"
+	"syscall"
 
 	"github.com/urfave/cli/v2"
 
@@ -33,18 +36,30 @@ func scoreCommand() *cli.Command {
 				return err
 			}
 			defer ml.close()
+			// Ctrl-C or SIGTERM lets the workbook in progress finish its
+			// outputs (each written whole or not at all) and stops there.
+			ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
+			defer stop()
 			failed := 0
-			for _, path := range c.Args().Slice() {
+			for i, path := range c.Args().Slice() {
+				if ctx.Err() != nil {
+					fmt.Fprintf(c.App.ErrWriter, "pcs: interrupted: %d of %d workbooks done\n", i, c.NArg())
+					return interruptedError{}
+				}
 				out := s.out
 				if out == "" {
 					out = filepath.Dir(path)
 				}
 				o := process(job{path: path, source: path, outDir: out}, s, fonts)
-				ml.send(c.Context, o)
+				ml.send(ctx, o)
 				if o.failed || o.emailFailed {
 					failed++
 				}
 				printOutcome(c.App.Writer, c.App.ErrWriter, o, s.json)
+			}
+			if ctx.Err() != nil {
+				fmt.Fprintf(c.App.ErrWriter, "pcs: interrupted after the last workbook; its outputs are complete\n")
+				return interruptedError{}
 			}
 			if failed > 0 {
 				return &failedError{failed}
