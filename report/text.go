@@ -50,7 +50,7 @@ func Shortfall(d scoring.DesignationResult) string {
 		parts = append(parts, fmt.Sprintf("%d points short", gap))
 	}
 	if len(zero) > 0 {
-		parts = append(parts, "no point yet in "+joinAnd(zero))
+		parts = append(parts, "no point yet in "+scoring.JoinAnd(zero))
 	}
 	if m := BiggestGap(d); m != nil {
 		parts = append(parts, fmt.Sprintf("biggest gap: %s %d of %d", scoring.MetricLabel(m.ID), m.Points, m.Max))
@@ -68,14 +68,4 @@ func BiggestGap(d scoring.DesignationResult) *scoring.MetricResult {
 		}
 	}
 	return best
-}
-
-func joinAnd(parts []string) string {
-	switch len(parts) {
-	case 0:
-		return ""
-	case 1:
-		return parts[0]
-	}
-	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
 }

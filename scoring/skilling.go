@@ -328,7 +328,7 @@ func (s skillCalc) options(holders []int, scoringPeople int, stepNames []string,
 			if add > 0 {
 				text = append(text, count(add, "more person", "more people")+" with "+article(level)+" "+level+" scoring certification")
 			}
-			opts = append(opts, option{changes: p.changes + add, points: pts, meets: met, text: joinAnd(text)})
+			opts = append(opts, option{changes: p.changes + add, points: pts, meets: met, text: JoinAnd(text)})
 			if pts >= s.max || add > s.max {
 				break
 			}
@@ -345,7 +345,8 @@ func article(word string) string {
 	return "a"
 }
 
-func joinAnd(parts []string) string {
+// JoinAnd joins words for people: "a", "a and b", "a, b and c".
+func JoinAnd(parts []string) string {
 	switch len(parts) {
 	case 0:
 		return ""
