@@ -18,6 +18,7 @@ type grid struct {
 	rows    map[int][]gridCell
 	heights map[int]float64
 	links   []gridLink
+	merges  []gridRange
 	maxCol  int
 	maxRow  int
 }
@@ -36,6 +37,9 @@ type gridLink struct {
 	location string // "'ACR'!A17"
 	tooltip  string
 }
+
+// gridRange is a rectangle of cells, corners included.
+type gridRange struct{ c1, r1, c2, r2 int }
 
 func newGrid() *grid {
 	return &grid{rows: map[int][]gridCell{}, heights: map[int]float64{}}
@@ -72,6 +76,12 @@ func (g *grid) blank(col, row, style int) {
 // link makes the cell at col, row a link to location.
 func (g *grid) link(col, row int, location, tooltip string) {
 	g.links = append(g.links, gridLink{col: col, row: row, location: location, tooltip: tooltip})
+}
+
+// merge merges the cells of row from column c1 to c2. The sheet's cells stay
+// as the grid has them: the merged cells other than the first are empty.
+func (g *grid) merge(c1, row, c2 int) {
+	g.merges = append(g.merges, gridRange{c1: min(c1, c2), r1: row, c2: max(c1, c2), r2: row})
 }
 
 // height sets a row's height in points.
@@ -151,18 +161,71 @@ func (g *grid) hyperlinks(dst []byte) []byte {
 	return append(dst, "</hyperlinks>"...)
 }
 
+// mergeCells writes the mergeCells element (nothing when there are no
+// merges), as excelize writes it: overlapping ranges become one, in the
+// order merged.
+func (g *grid) mergeCells(dst []byte) []byte {
+	rs := mergeOverlaps(g.merges)
+	if len(rs) == 0 {
+		return dst
+	}
+	dst = append(dst, `<mergeCells count="`...)
+	dst = strconv.AppendInt(dst, int64(len(rs)), 10)
+	dst = append(dst, `">`...)
+	for _, r := range rs {
+		dst = append(dst, `<mergeCell ref="`...)
+		dst = append(dst, cellName(r.c1, r.r1)...)
+		dst = append(dst, ':')
+		dst = append(dst, cellName(r.c2, r.r2)...)
+		dst = append(dst, `"></mergeCell>`...)
+	}
+	return append(dst, "</mergeCells>"...)
+}
+
+// mergeOverlaps joins overlapping ranges into the rectangle that covers
+// them, until none overlap (excelize's rule when it saves merged cells).
+func mergeOverlaps(rs []gridRange) []gridRange {
+	rs = slices.Clone(rs)
+	for merged := true; merged; {
+		merged = false
+		var out []gridRange
+		used := make([]bool, len(rs))
+		for i := range rs {
+			if used[i] {
+				continue
+			}
+			a := rs[i]
+			for j := i + 1; j < len(rs); j++ {
+				if b := rs[j]; !used[j] && a.c1 <= b.c2 && b.c1 <= a.c2 && a.r1 <= b.r2 && b.r1 <= a.r2 {
+					a = gridRange{c1: min(a.c1, b.c1), r1: min(a.r1, b.r1), c2: max(a.c2, b.c2), r2: max(a.r2, b.r2)}
+					merged, used[j] = true, true
+				}
+			}
+			out = append(out, a)
+		}
+		rs = out
+	}
+	return rs
+}
+
 // splice puts the grid into excelize's serialization of the sheet's frame:
-// it replaces the dimension, the (empty) sheetData and any hyperlinks.
+// it replaces the dimension, the (empty) sheetData, and adds the merged
+// cells and the hyperlinks where the schema puts them.
 func (g *grid) splice(frame []byte) ([]byte, error) {
 	out := make([]byte, 0, len(frame)+g.maxRow*g.maxCol*24+4096)
 	s := &xmlScanner{b: frame}
 	last := 0
 	depth := 0
-	linksDone := false
-	insertLinks := func(at int) {
+	mergesDone, linksDone := false, false
+	// insert writes the elements the grid adds that rank before rank.
+	insert := func(at, rank int) {
 		out = append(out, frame[last:at]...)
 		last = at
-		if !linksDone {
+		if !mergesDone && rank > wsRank["mergeCells"] {
+			out = g.mergeCells(out)
+			mergesDone = true
+		}
+		if !linksDone && rank > wsRank["hyperlinks"] {
 			out = g.hyperlinks(out)
 			linksDone = true
 		}
@@ -183,8 +246,8 @@ func (g *grid) splice(frame []byte) ([]byte, error) {
 			}
 			// A child of the root: it is consumed whole below.
 			_, local := splitName(t.name)
-			if r := wsRank[string(local)]; r > wsRank["hyperlinks"] {
-				insertLinks(t.start)
+			if r := wsRank[string(local)]; r > wsRank["mergeCells"] {
+				insert(t.start, r)
 			}
 			end, err := elementEnd(s, t)
 			if err != nil {
@@ -208,15 +271,16 @@ func (g *grid) splice(frame []byte) ([]byte, error) {
 				out = append(out, frame[last:t.start]...)
 				out = g.sheetData(out)
 				last = end
-			case "hyperlinks":
+			case "mergeCells", "hyperlinks":
+				// The grid's own replace any the frame has.
 				out = append(out, frame[last:t.start]...)
 				last = end
-				insertLinks(end)
+				insert(end, wsRank[string(local)]+1)
 			}
 		case xtEnd:
 			depth--
 			if depth == 0 {
-				insertLinks(t.start)
+				insert(t.start, 1000)
 			}
 		}
 	}

@@ -343,9 +343,7 @@ func (b *sheetBuilder) widths(ws []float64) {
 	}
 }
 
-func (b *sheetBuilder) merge(c1, row, c2 int) {
-	b.do(b.f.MergeCell(b.sheet, cellName(c1, row), cellName(c2, row)))
-}
+func (b *sheetBuilder) merge(c1, row, c2 int) { b.g.merge(c1, row, c2) }
 
 // printWide prints the sheet landscape, one page wide, and hides grid lines
 // when asked.
