@@ -15,44 +15,51 @@ func (w *sheetWriter) skipElement(s *xmlScanner, t xmlTok) error {
 }
 
 // cellEnd consumes a cell element like elementEnd, but finds its end tag
-// directly when the content holds nothing that could hide or mimic one.
+// directly when the content before it holds nothing that could hide or
+// mimic one (a comment, CDATA, a processing instruction, another cell tag).
 func cellEnd(s *xmlScanner, t xmlTok, p []byte) (int, error) {
 	if t.kind == xtEmpty {
 		return t.end, nil
 	}
-	var endTag [16]byte
-	tag := append(append(append(endTag[:0], "</"...), p...), "c>"...)
-	if i := bytes.Index(s.b[t.end:], tag); i >= 0 {
-		seg := s.b[t.end : t.end+i]
-		if plainCellContent(seg, p) {
-			s.pos = t.end + i + len(tag)
-			return s.pos, nil
+	b := s.b
+	for i := t.end; ; {
+		j := bytes.IndexByte(b[i:], '<')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		if i >= len(b) || b[i] == '!' || b[i] == '?' {
+			break
+		}
+		name := b[i:]
+		if name[0] == '/' {
+			name = name[1:]
+			if n := cellEndTag(name, p); n > 0 {
+				s.pos = i + 1 + n
+				return s.pos, nil
+			}
+		}
+		if isCellName(name, p) {
+			break
 		}
 	}
 	return elementEnd(s, t)
 }
 
-// plainCellContent reports whether a cell's content has no comment,
-// CDATA, processing instruction or other cell tag.
-func plainCellContent(seg, p []byte) bool {
-	for {
-		i := bytes.IndexByte(seg, '<')
-		if i < 0 {
-			return true
+// cellEndTag returns the length of the end of a cell's end tag ("c>" or
+// "x:c>" for the prefix x) at the start of b, or 0.
+func cellEndTag(b, p []byte) int {
+	n := 0
+	if len(p) > 0 {
+		if len(b) <= len(p) || b[len(p)] != ':' || !bytes.HasPrefix(b, p) {
+			return 0
 		}
-		rest := seg[i+1:]
-		if len(rest) == 0 || rest[0] == '!' || rest[0] == '?' {
-			return false
-		}
-		name := rest
-		if name[0] == '/' {
-			name = name[1:]
-		}
-		if isCellName(name, p) {
-			return false
-		}
-		seg = rest
+		n = len(p) + 1
 	}
+	if len(b) >= n+2 && b[n] == 'c' && b[n+1] == '>' {
+		return n + 2
+	}
+	return 0
 }
 
 // isCellName reports whether b starts with the name of a cell element.

@@ -113,17 +113,18 @@ func (s *xmlScanner) next() (t xmlTok, ok bool, err error) {
 		return t, false, errXMLSyntax
 	}
 	attrStart := i
-	var quote byte
 	for ; i < len(rest); i++ {
 		c := rest[i]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
+		if c == '"' || c == '\'' {
+			// A quoted value, which may hold '>'.
+			j := bytes.IndexByte(rest[i+1:], c)
+			if j < 0 {
+				break
 			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '>':
+			i += j + 1
+			continue
+		}
+		if c == '>' {
 			t.kind = xtStart
 			t.attrs = rest[attrStart:i]
 			if i > attrStart && rest[i-1] == '/' {
@@ -213,6 +214,15 @@ func eachAttr(raw []byte, fn func(name, value []byte) bool) error {
 
 // attr returns the escaped value of the named attribute (an unprefixed name).
 func attr(raw []byte, name string) ([]byte, bool) {
+	// Most producers write the attribute looked for first: ` r="A1" ...`.
+	if n := len(name); len(raw) > n+2 && isXMLSpace(raw[0]) && string(raw[1:1+n]) == name && raw[1+n] == '=' &&
+		(raw[2+n] == '"' || raw[2+n] == '\'') {
+		e := bytes.IndexByte(raw[3+n:], raw[2+n])
+		if e < 0 {
+			return nil, false
+		}
+		return raw[3+n : 3+n+e], true
+	}
 	for i := 0; i < len(raw); {
 		j := bytes.Index(raw[i:], []byte(name))
 		if j < 0 {
@@ -323,7 +333,14 @@ func xmlUnescape(b []byte) string {
 // Characters XML 1.0 cannot hold become U+FFFD, and a carriage return is
 // written as a character reference so that it survives parsing.
 func xmlEscape(dst []byte, s string) []byte {
-	for _, r := range s {
+	// Text that needs nothing escaped is copied at once, up to the first
+	// character that does (or that is not ASCII).
+	i := 0
+	for i < len(s) && plainXMLByte(s[i]) {
+		i++
+	}
+	dst = append(dst, s[:i]...)
+	for _, r := range s[i:] {
 		switch {
 		case r == '&':
 			dst = append(dst, "&amp;"...)
@@ -344,6 +361,11 @@ func xmlEscape(dst []byte, s string) []byte {
 		}
 	}
 	return dst
+}
+
+// plainXMLByte reports whether xmlEscape copies c as it is.
+func plainXMLByte(c byte) bool {
+	return c < 0x80 && (c >= 0x20 || c == '\t' || c == '\n') && c != '&' && c != '<' && c != '>' && c != '"'
 }
 
 // parseCellRef reads an A1 reference ("AB12", "$A$1") into 1-based column and row.
