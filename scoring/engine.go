@@ -66,11 +66,6 @@ type engine struct {
 	light bool
 	prepared
 
-	// classes are the distinct kinds of ACR rows (attribution and area);
-	// acrCls holds each row's class, 4 bytes a row for a million-row sheet.
-	classes []acrClass
-	acrCls  []uint32
-
 	// per designation id: customer key -> ACR in M-13, M-12, M-1, M
 	netACR map[string]map[string]*[4]Cents
 	// per designation id: eligible ACR of all customers in M-12 .. M
@@ -89,6 +84,15 @@ type prepared struct {
 	acrCust   []int32  // per Input.ACR row: index of its customer's IDKey in custIDs
 	custIDs   []string // distinct IDKeys of the ACR customers
 	issues    []Issue  // warnings about the customers (unknown segments)
+
+	// classes are the distinct kinds of ACR rows (attribution and area);
+	// acrCls holds each row's class, 4 bytes a row for a million-row sheet.
+	// Neither depends on the month, and so neither do the exclusions and
+	// the warnings about unknown solution areas that come with them.
+	classes    []acrClass
+	acrCls     []uint32
+	excluded   []Exclusion
+	areaIssues []Issue
 }
 
 type customerInfo struct {
@@ -242,20 +246,58 @@ func (e *engine) acrKey(i int) string { return e.custIDs[e.acrCust[i]] }
 // acrClassOf returns an ACR row's class.
 func (e *engine) acrClassOf(i int) acrClass { return e.classes[e.acrCls[i]] }
 
-// classifyACR decides each ACR row's eligibility and adds up what the metrics need.
+// classifyACR decides each ACR row's eligibility (once for all months) and
+// adds up what the metrics of the month need.
 func (e *engine) classifyACR() {
-	e.acrCls = make([]uint32, len(e.in.ACR))
-	e.classes = nil
+	if e.acrCls == nil {
+		e.classifyRows()
+	}
+	e.res.Issues = append(e.res.Issues, e.areaIssues...)
+	e.res.Excluded = append(e.res.Excluded, e.excluded...)
 	e.netACR = map[string]map[string]*[4]Cents{}
 	e.monthly = map[string][]Cents{}
 	for _, d := range e.desigs {
 		e.netACR[d.ID] = map[string]*[4]Cents{}
 		e.monthly[d.ID] = make([]Cents, 13)
 	}
+	months := [4]Month{e.m.Add(-13), e.m.Add(-12), e.m.Add(-1), e.m}
+	for i := range e.in.ACR {
+		r := &e.in.ACR[i]
+		c := &e.classes[e.acrCls[i]]
+		if !c.eligible || c.unknown {
+			continue
+		}
+		k := e.acrKey(i)
+		for _, d := range e.desigs {
+			if !c.all && c.desig != d.ID {
+				continue
+			}
+			for j, mm := range months {
+				if r.Month == mm {
+					a := e.netACR[d.ID][k]
+					if a == nil {
+						a = &[4]Cents{}
+						e.netACR[d.ID][k] = a
+					}
+					a[j] = AddCents(a[j], r.Amount)
+				}
+			}
+			if off := int(r.Month - e.m.Add(-12)); off >= 0 && off <= 12 {
+				e.monthly[d.ID][off] = AddCents(e.monthly[d.ID][off], r.Amount)
+			}
+		}
+	}
+}
+
+// classifyRows decides each ACR row's class: whether its attribution is
+// eligible and which designations its solution area counts for. It sums
+// the rows left out by their attribution and warns of unknown areas.
+func (e *engine) classifyRows() {
+	e.acrCls = make([]uint32, len(e.in.ACR))
+	e.classes = nil
 	excluded := map[string]*Exclusion{}
 	var exclOrder []string
 	unknownArea := map[string]bool{}
-	months := [4]Month{e.m.Add(-13), e.m.Add(-12), e.m.Add(-1), e.m}
 	// Rows repeat a handful of attribution and area values and a few hundred
 	// customers: classify each distinct value once.
 	attrOK := map[string]bool{}
@@ -286,7 +328,7 @@ func (e *engine) classifyACR() {
 				ac.unknown = true
 				if !unknownArea[Key(area)] {
 					unknownArea[Key(area)] = true
-					e.res.Issues = append(e.res.Issues, warnf(r.Source.Sheet, r.Source.Cell(e.in.Columns.ACRArea),
+					e.areaIssues = append(e.areaIssues, warnf(r.Source.Sheet, r.Source.Cell(e.in.Columns.ACRArea),
 						"Use a designation's name, All, or leave the cell blank to count the row for every designation.",
 						"solution area %q names no designation, so its rows count for no designation's metrics (they still count towards the path)", area))
 				}
@@ -301,7 +343,6 @@ func (e *engine) classifyACR() {
 			classOf[*c] = cls
 		}
 		e.acrCls[i] = cls
-		k := e.acrKey(i)
 		if !c.eligible {
 			key, ok := upper[r.Attribution]
 			if !ok {
@@ -316,32 +357,10 @@ func (e *engine) classifyACR() {
 			}
 			x.Rows += max(1, r.Rows)
 			x.Amount = AddCents(x.Amount, r.Amount)
-			continue
-		}
-		if c.unknown {
-			continue
-		}
-		for _, d := range e.desigs {
-			if !c.all && c.desig != d.ID {
-				continue
-			}
-			for j, mm := range months {
-				if r.Month == mm {
-					a := e.netACR[d.ID][k]
-					if a == nil {
-						a = &[4]Cents{}
-						e.netACR[d.ID][k] = a
-					}
-					a[j] = AddCents(a[j], r.Amount)
-				}
-			}
-			if off := int(r.Month - e.m.Add(-12)); off >= 0 && off <= 12 {
-				e.monthly[d.ID][off] = AddCents(e.monthly[d.ID][off], r.Amount)
-			}
 		}
 	}
 	sort.Strings(exclOrder)
 	for _, k := range exclOrder {
-		e.res.Excluded = append(e.res.Excluded, *excluded[k])
+		e.excluded = append(e.excluded, *excluded[k])
 	}
 }

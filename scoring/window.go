@@ -48,6 +48,7 @@ func Window(in *Input, rs *RuleSet, opt Options, res *Result, n int) []Snapshot 
 			if pre == nil {
 				e := &engine{in: in, rs: rs, res: &Result{}}
 				e.collectCustomers()
+				e.classifyRows()
 				pre = &e.prepared
 			}
 			if r, err := compute(in, rs, o, pre); err == nil {
