@@ -22,6 +22,8 @@ type srcPackage struct {
 	sheets   []srcSheet           // in workbook order
 	rels     map[string][]pkgRel  // relationships of each part that has some
 	types    []byte               // [Content_Types].xml
+	// intact holds the parts read in full, whose checksums archive/zip has checked.
+	intact map[string]bool
 }
 
 // srcSheet is a sheet of the workbook.
@@ -70,7 +72,7 @@ func openPackage(name string) (*srcPackage, error) {
 	if err != nil {
 		return nil, fmt.Errorf("not an .xlsx file, or the file is damaged: %w", err)
 	}
-	p := &srcPackage{zr: zr, files: map[string]*zip.File{}, rels: map[string][]pkgRel{}}
+	p := &srcPackage{zr: zr, files: map[string]*zip.File{}, rels: map[string][]pkgRel{}, intact: map[string]bool{}}
 	var total uint64
 	for _, f := range zr.File {
 		n := normPart(f.Name)
@@ -95,6 +97,24 @@ func openPackage(name string) (*srcPackage, error) {
 
 func (p *srcPackage) Close() error { return p.zr.Close() }
 
+// verify inflates a part that was not read in full, so that archive/zip
+// checks its checksum.
+func (p *srcPackage) verify(name string) error {
+	if p.intact[name] {
+		return nil
+	}
+	rc, err := p.files[name].Open()
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	if _, err := io.Copy(io.Discard, rc); err != nil {
+		return err
+	}
+	p.intact[name] = true
+	return nil
+}
+
 // read returns a part's bytes, refusing parts larger than limit.
 func (p *srcPackage) read(name string, limit uint64) ([]byte, error) {
 	f := p.files[name]
@@ -114,6 +134,7 @@ func (p *srcPackage) read(name string, limit uint64) ([]byte, error) {
 		n, err := rc.Read(b[len(b):cap(b)])
 		b = b[:len(b)+n]
 		if err == io.EOF {
+			p.intact[name] = true
 			return b, nil
 		}
 		if err != nil {

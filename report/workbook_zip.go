@@ -103,9 +103,15 @@ func (z *zipOut) finish() error {
 	return err
 }
 
-// copyRaw copies a part of the source as it is, without inflating it.
+// copyRaw copies a part of the source as it is, without inflating it
+// into the output. A part that was never read in full is checked first
+// (inflated and its checksum compared), so that a damaged part of the
+// source fails the run instead of being handed on in the output.
 func (z *zipOut) copyRaw(name string) error {
 	f := z.src.files[name]
+	if err := z.src.verify(name); err != nil {
+		return fmt.Errorf("the workbook is damaged: its part %s cannot be unpacked; open it in Excel (which may offer to repair it) and save it again", name)
+	}
 	r, err := f.OpenRaw()
 	if err != nil {
 		return fmt.Errorf("cannot read part %s: %w", name, err)
