@@ -8,6 +8,8 @@ import (
 	"os"
 	"path"
 	"strings"
+
+	"github.com/pcs-tools/pcs/internal/flatepool"
 )
 
 // DefaultMaxUnzip is the most all parts of a workbook may inflate to when
@@ -67,6 +69,7 @@ func openFile(f *os.File, maxUnzip int64) (*pkg, error) {
 	if err != nil {
 		return nil, &FileError{Kind: KindDamaged, Reason: msgDamagedZip, Hint: hintDamaged}
 	}
+	zr.RegisterDecompressor(zip.Deflate, flatepool.NewReader)
 	p := &pkg{file: f, zr: zr, parts: make(map[string]*zip.File, len(zr.File))}
 	var total uint64
 	for _, zf := range zr.File {

@@ -10,6 +10,8 @@ import (
 	"path"
 	"slices"
 	"strings"
+
+	"github.com/pcs-tools/pcs/internal/flatepool"
 )
 
 // srcPackage is the partner's workbook read as a zip package (Open Packaging
@@ -72,6 +74,7 @@ func openPackage(name string) (*srcPackage, error) {
 	if err != nil {
 		return nil, fmt.Errorf("not an .xlsx file, or the file is damaged: %w", err)
 	}
+	zr.RegisterDecompressor(zip.Deflate, flatepool.NewReader)
 	p := &srcPackage{zr: zr, files: map[string]*zip.File{}, rels: map[string][]pkgRel{}, intact: map[string]bool{}}
 	var total uint64
 	for _, f := range zr.File {

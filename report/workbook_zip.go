@@ -3,12 +3,12 @@ package report
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
-	"sync"
+
+	"github.com/pcs-tools/pcs/internal/flatepool"
 )
 
 // zipOut receives the parts excelize writes and decides what really goes
@@ -38,7 +38,7 @@ type zipOut struct {
 
 func newZipOut(w io.Writer, src *srcPackage, given map[string][]byte) *zipOut {
 	zw := zip.NewWriter(w)
-	zw.RegisterCompressor(zip.Deflate, pooledDeflate)
+	zw.RegisterCompressor(zip.Deflate, flatepool.NewWriter)
 	return &zipOut{zw: zw, src: src, given: given, parts: map[string]func(io.Writer, []byte) error{},
 		copies: map[string]bool{}, placeholders: map[string]bool{}, drop: map[string]bool{}, written: map[string]bool{}}
 }
@@ -136,7 +136,7 @@ type sortedTypesZip struct {
 
 func newSortedTypesZip(w io.Writer) *sortedTypesZip {
 	zw := zip.NewWriter(w)
-	zw.RegisterCompressor(zip.Deflate, pooledDeflate)
+	zw.RegisterCompressor(zip.Deflate, flatepool.NewWriter)
 	return &sortedTypesZip{zw: zw}
 }
 
@@ -176,31 +176,4 @@ func (z *sortedTypesZip) Close() error {
 		return err
 	}
 	return z.zw.Close()
-}
-
-// deflaters holds compressors for reuse: a new one costs more than a small part.
-var deflaters sync.Pool
-
-// pooledDeflate compresses a part at the fastest level: the parts written
-// are a few megabytes at most, and speed matters more than a few percent of size.
-func pooledDeflate(out io.Writer) (io.WriteCloser, error) {
-	if fw, ok := deflaters.Get().(*flate.Writer); ok {
-		fw.Reset(out)
-		return &pooledWriter{fw}, nil
-	}
-	fw, err := flate.NewWriter(out, flate.BestSpeed)
-	if err != nil {
-		return nil, err
-	}
-	return &pooledWriter{fw}, nil
-}
-
-type pooledWriter struct{ *flate.Writer }
-
-// Close finishes the stream and returns the compressor to the pool.
-func (p *pooledWriter) Close() error {
-	err := p.Writer.Close()
-	deflaters.Put(p.Writer)
-	p.Writer = nil
-	return err
 }

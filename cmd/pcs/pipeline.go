@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -103,6 +104,20 @@ func process(j job, s *settings, fonts *report.Fonts) *outcome {
 		return o
 	}
 	outs := &report.JSONOutputs{}
+	// The scorecard is drawn while the workbook is written (two cores do
+	// both in the time of one), and saved only once the workbook is.
+	var pdf chan scorecardPDF
+	if !s.noPDF {
+		pdf = make(chan scorecardPDF, 1)
+		sc := report.Scorecard{Result: res, Issues: issues, SkippedRows: wb.SkippedRows, Source: filepath.Base(j.path),
+			Paper: s.paper, Deployments: wb.Input.Deployments}
+		go func() {
+			sc.Window = scoring.Window(&wb.Input, s.rules, s.opt, res, 6)
+			var b bytes.Buffer
+			warnings, err := report.WriteScorecard(&b, sc, fonts)
+			pdf <- scorecardPDF{b.Bytes(), warnings, err}
+		}()
+	}
 	if !s.noWorkbook {
 		dst := filepath.Join(j.outDir, outputName(j.path, ".scored.xlsx"))
 		if err := sameFile(j.path, dst); err != nil {
@@ -119,30 +134,25 @@ func process(j job, s *settings, fonts *report.Fonts) *outcome {
 		outs.Workbook = dst
 		o.outputs = append(o.outputs, dst)
 	}
-	if !s.noPDF {
+	if pdf != nil {
 		dst := filepath.Join(j.outDir, outputName(j.path, ".scorecard.pdf"))
-		sc := report.Scorecard{Result: res, Window: scoring.Window(&wb.Input, s.rules, s.opt, res, 6), Issues: issues,
-			SkippedRows: wb.SkippedRows, Source: filepath.Base(j.path), Paper: s.paper, Deployments: wb.Input.Deployments}
-		var buf []byte
-		err := report.WriteAtomic(dst, func(f *os.File) error {
-			var b strings.Builder
-			warnings, err := report.WriteScorecard(&b, sc, fonts)
-			if err != nil {
-				return err
-			}
-			for _, w := range warnings {
+		sc := <-pdf
+		err := sc.err
+		if err == nil {
+			for _, w := range sc.warnings {
 				o.stderr = append(o.stderr, j.source+": warning: "+w)
 			}
-			buf = []byte(b.String())
-			_, err = f.Write(buf)
-			return err
-		})
+			err = report.WriteAtomic(dst, func(f *os.File) error {
+				_, err := f.Write(sc.pdf)
+				return err
+			})
+		}
 		if err != nil {
 			o.errorf("the PDF scorecard could not be written: %s", err)
 			o.fail(issues)
 			return o
 		}
-		o.pdf, o.pdfPath = buf, dst
+		o.pdf, o.pdfPath = sc.pdf, dst
 		outs.PDF = dst
 		o.outputs = append(o.outputs, dst)
 	}
@@ -152,6 +162,13 @@ func process(j job, s *settings, fonts *report.Fonts) *outcome {
 		o.json.Outputs = outs
 	}
 	return o
+}
+
+// scorecardPDF is a drawn scorecard, not yet saved.
+type scorecardPDF struct {
+	pdf      []byte
+	warnings []string
+	err      error
 }
 
 // issueLine adds an issue to the stderr lines: errors as "FILE: SHEET!CELL:
