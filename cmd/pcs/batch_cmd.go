@@ -64,6 +64,7 @@ func batchCommand() *cli.Command {
 				return err
 			}
 			defer ml.close()
+			tuneGCForBatch()
 			ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
 			defer stop()
 			b := &batch{folder: folder, s: s, fonts: fonts, workers: workers, stdout: c.App.Writer, stderr: c.App.ErrWriter, mail: ml,
