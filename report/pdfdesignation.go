@@ -158,8 +158,9 @@ func (d *pdfDoc) metricText(sc *Scorecard, m *scoring.MetricResult, names map[st
 			y += d.richHeight(w, segs, st, maxLines)
 		}
 	}
-	explained := d.layout([]pdfSeg{{text: m.Explanation}}, pdfDense, w, 8)
-	put([]pdfSeg{{text: m.Explanation}}, pdfDense, 8)
+	explanation := d.wholeSentences(m.Explanation, pdfDense, w, pdfExplanationLines)
+	explained := d.layout([]pdfSeg{{text: explanation}}, pdfDense, w, pdfExplanationLines)
+	put([]pdfSeg{{text: explanation}}, pdfDense, pdfExplanationLines)
 	if m.NextStep != "" {
 		y += 2
 		put([]pdfSeg{{text: "Next step:", bold: true}, {text: m.NextStep}}, pdfDense, 5)
@@ -174,6 +175,31 @@ func (d *pdfDoc) metricText(sc *Scorecard, m *scoring.MetricResult, names map[st
 		put(append(segs, pdfSeg{text: text}), pdfSmall, 3)
 	}
 	return y
+}
+
+// pdfExplanationLines is the most lines a metric's explanation takes.
+const pdfExplanationLines = 8
+
+// wholeSentences returns text, or when it takes more than maxLines, its
+// first sentences that fit: the lists under the explanation name whoever the
+// dropped sentences named, so a reader never meets a list cut mid-name.
+// A first sentence too long by itself is kept and cut with an ellipsis.
+func (d *pdfDoc) wholeSentences(text string, st pdfStyle, w float64, maxLines int) string {
+	fits := func(t string) bool { return len(d.layout([]pdfSeg{{text: t}}, st, w, 0)) <= maxLines }
+	if fits(text) {
+		return text
+	}
+	end := len(text)
+	for {
+		i := strings.LastIndex(text[:end], ". ")
+		if i < 0 {
+			return text
+		}
+		end = i + 1
+		if fits(text[:end]) {
+			return text[:end]
+		}
+	}
 }
 
 // pdfList is a labelled list of names.
