@@ -78,9 +78,9 @@ func (w *annotator) scorecard() (*grid, error) {
 	info("Eligible ACR, last 12 months (USD)", valueAndNote(func(row int) { g.num(2, row, st.money, centsDecimal(pf.TTMACR)) }, ttmNote))
 	switch {
 	case pf.ShareFromWorkbook:
-		info("SMB/SMC share of customers", valueAndNote(func(row int) { g.num(2, row, st.percent, shareDecimal(pf.Share)) }, "from the Partner sheet"))
+		info("SMB/SMC share of customers", valueAndNote(func(row int) { g.num(2, row, st.percent, shareDecimal(shownShare(pf.Share))) }, "from the Partner sheet"))
 	case pf.ShareKnown:
-		info("SMB/SMC share of customers", valueAndNote(func(row int) { g.num(2, row, st.percent, shareDecimal(pf.Share)) },
+		info("SMB/SMC share of customers", valueAndNote(func(row int) { g.num(2, row, st.percent, shareDecimal(shownShare(pf.Share))) },
 			fmt.Sprintf("%d of the %s with ACR in %s and a known segment", pf.SMBCustomers, plural(pf.KnownSegment, "customer", "customers"), r.AsOf.ShortLabel())))
 	default:
 		info("SMB/SMC share of customers", wide(st.wrap, "unknown: no customer with ACR in "+r.AsOf.ShortLabel()+" has a known segment"))

@@ -21,6 +21,12 @@ func centsDecimal(c scoring.Cents) string {
 	return s
 }
 
+// shownShare cuts a share to the tenth of a percent point that every output
+// shows (scoring.Share.String rounds down, so that 79.96% never reads as
+// 80.0%): the workbook's cell then shows the same figure as the PDF and the
+// text, whatever its number format does.
+func shownShare(s scoring.Share) scoring.Share { return s - s%(scoring.SharePercent/10) }
+
 // shareDecimal writes a share as a percent number ("85.714285").
 func shareDecimal(s scoring.Share) string {
 	neg := s < 0
