@@ -17,12 +17,23 @@ type Error struct {
 }
 
 // Error says what happened, starting with the workbook.
-func (e *Error) Error() string {
+func (e *Error) Error() string { return e.Source + ": scorecard " + e.Reason() }
+
+// Reason says what happened without the workbook's name: "not e-mailed:
+// no recipients: ...", "e-mailed, but the send record ...".
+func (e *Error) Reason() string {
 	if e.Sent {
-		return e.Source + ": scorecard e-mailed, but " + e.Err.Error()
+		return "e-mailed, but " + e.Err.Error()
 	}
-	return e.Source + ": scorecard not e-mailed: " + e.Err.Error()
+	return "not e-mailed: " + e.Err.Error()
 }
 
 // Unwrap returns the cause, for errors.Is(err, ErrNoRecipients).
 func (e *Error) Unwrap() error { return e.Err }
+
+// stoppedError is a send given up because the run was stopped (Ctrl-C,
+// SIGTERM); it wraps the context's error.
+type stoppedError struct{ err error }
+
+func (e *stoppedError) Error() string { return "the run was stopped before the message was sent" }
+func (e *stoppedError) Unwrap() error { return e.err }

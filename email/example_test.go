@@ -74,7 +74,7 @@ func ExampleNew() {
 	}
 	fmt.Println(r.Summary())
 	// Output:
-	// dry run, not sent: contoso.eml for ceo@contoso.example, cfo@contoso.example, archive@contoso.example
+	// dry run, not sent: contoso.eml for ceo@contoso.example, cfo@contoso.example (bcc archive@contoso.example)
 }
 
 func ExampleAttachmentName() {

@@ -69,7 +69,7 @@ func classify(stage string, err error, server, user string, timeout time.Duratio
 			if temporary {
 				return mk(true, "the mail server %s could not check the sign-in of %s for now (%s)", server, user, reply)
 			}
-			return mk(false, "the mail server %s refused the sign-in of %s (%s); check --smtp-username and the password in PCS_SMTP_PASSWORD, and that the mailbox may send with SMTP AUTH", server, user, reply)
+			return mk(false, "the mail server %s refused the sign-in of %s (%s); check --smtp-username and the password (--smtp-password or PCS_SMTP_PASSWORD), and that the mailbox may send with SMTP AUTH", server, user, reply)
 		case stageSender:
 			return mk(temporary, "the mail server refused the sender address (%s); check --smtp-from", reply)
 		case stageRecipient:

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"strings"
 	"sync"
 	"time"
 )
@@ -84,7 +83,11 @@ func (m *Mailer) Deliver(ctx context.Context, j Job) (Receipt, error) {
 	if err != nil {
 		return Receipt{}, &Error{Source: j.Source, Err: err}
 	}
-	log, err := m.logFor(j.OutDir)
+	dir := j.RecordDir
+	if dir == "" {
+		dir = j.OutDir
+	}
+	log, err := m.logFor(dir)
 	if err != nil {
 		return Receipt{}, &Error{Source: j.Source, Err: err}
 	}
@@ -92,7 +95,7 @@ func (m *Mailer) Deliver(ctx context.Context, j Job) (Receipt, error) {
 		if prev, ok := log.Sent(msg); ok {
 			prev.AlreadySent = true
 			fmt.Fprintf(m.opt.Log, "%s: scorecard already e-mailed %s to %s; not sent again (--resend sends it again)\n",
-				j.Source, prev.Time.UTC().Format("2006-01-02 15:04 MST"), strings.Join(prev.Recipients(), ", "))
+				j.Source, prev.Time.UTC().Format("2006-01-02 15:04 MST"), prev.Who())
 			return prev, nil
 		}
 	}
@@ -101,13 +104,13 @@ func (m *Mailer) Deliver(ctx context.Context, j Job) (Receipt, error) {
 		return Receipt{}, &Error{Source: j.Source, Err: err}
 	}
 	if r.DryRun() {
-		fmt.Fprintf(m.opt.Log, "%s: dry run: wrote %s (to %s); nothing sent\n", j.Source, r.File, strings.Join(r.Recipients(), ", "))
+		fmt.Fprintf(m.opt.Log, "%s: dry run: wrote %s for %s; nothing sent\n", j.Source, r.File, r.Who())
 		return r, nil
 	}
 	if err := log.Record(r); err != nil {
 		return r, &Error{Source: j.Source, Err: fmt.Errorf("%w; a rerun would send it again", err), Sent: true}
 	}
-	fmt.Fprintf(m.opt.Log, "%s: scorecard e-mailed to %s\n", j.Source, strings.Join(r.Recipients(), ", "))
+	fmt.Fprintf(m.opt.Log, "%s: scorecard e-mailed to %s\n", j.Source, r.Who())
 	return r, nil
 }
 

@@ -140,7 +140,7 @@ func TestMailerDryRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := filepath.Join(out, "sub", "contoso.eml")
-	if r.File != want || !r.DryRun() || r.Summary() != "dry run, not sent: contoso.eml for ceo@contoso.example, archive@pcs.example" {
+	if r.File != want || !r.DryRun() || r.Summary() != "dry run, not sent: contoso.eml for ceo@contoso.example (bcc archive@pcs.example)" {
 		t.Errorf("receipt %+v (%s)", r, r.Summary())
 	}
 	raw, err := os.ReadFile(want)
@@ -160,7 +160,7 @@ func TestMailerDryRun(t *testing.T) {
 	if len(entries) != 1 {
 		t.Errorf("the output folder holds %d files, want only the .eml", len(entries))
 	}
-	if !strings.Contains(log.String(), "contoso.xlsx: dry run: wrote "+want+" (to ceo@contoso.example, archive@pcs.example); nothing sent") {
+	if !strings.Contains(log.String(), "contoso.xlsx: dry run: wrote "+want+" for ceo@contoso.example (bcc archive@pcs.example); nothing sent") {
 		t.Errorf("log: %s", log.String())
 	}
 	// Same input, same bytes.
@@ -204,11 +204,11 @@ func TestMailerOptions(t *testing.T) {
 
 func TestReceiptSummary(t *testing.T) {
 	r := Receipt{Time: time.Date(2024, 6, 3, 11, 12, 0, 0, time.FixedZone("CEST", 7200)), To: []string{"a@x.example"}, Cc: []string{"b@x.example"}}
-	if got := r.Summary(); got != "sent 2024-06-03 09:12 UTC to a@x.example, b@x.example" {
+	if got := r.Summary(); got != "sent 2024-06-03 09:12 UTC to a@x.example (cc b@x.example)" {
 		t.Errorf("sent: %q", got)
 	}
 	r.AlreadySent = true
-	if got := r.Summary(); got != "already sent 2024-06-03 09:12 UTC to a@x.example, b@x.example; not sent again" {
+	if got := r.Summary(); got != "already sent 2024-06-03 09:12 UTC to a@x.example (cc b@x.example); not sent again" {
 		t.Errorf("already sent: %q", got)
 	}
 }

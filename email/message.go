@@ -23,8 +23,11 @@ type Job struct {
 	// PDF is the scorecard as written to disk.
 	PDF []byte
 	// OutDir is the folder of this workbook's outputs: a dry run writes its
-	// .eml there, and the send record (emails.jsonl) lives there.
+	// .eml there.
 	OutDir string
+	// RecordDir is the folder of the send record (emails.jsonl); "" is
+	// OutDir. A batch keeps one record for all its sub-folders.
+	RecordDir string
 	// Stem names a dry run's file, Stem + ".eml"; "" takes Source's base
 	// name without its extension.
 	Stem string

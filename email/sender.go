@@ -58,10 +58,27 @@ func (r Receipt) Recipients() []string {
 	return append(append(append([]string{}, r.To...), r.Cc...), r.Bcc...)
 }
 
+// Who names the recipients for people: "ceo@contoso.com, cfo@contoso.com
+// (cc ops@contoso.com; bcc archive@pcs.example)".
+func (r Receipt) Who() string {
+	var copies []string
+	if len(r.Cc) > 0 {
+		copies = append(copies, "cc "+strings.Join(r.Cc, ", "))
+	}
+	if len(r.Bcc) > 0 {
+		copies = append(copies, "bcc "+strings.Join(r.Bcc, ", "))
+	}
+	who := strings.Join(r.To, ", ")
+	if len(copies) > 0 {
+		who += " (" + strings.Join(copies, "; ") + ")"
+	}
+	return who
+}
+
 // Summary says in one line what happened, for people and for the portfolio
 // summary: "sent 2024-06-03 09:12 UTC to ceo@contoso.com, cfo@contoso.com".
 func (r Receipt) Summary() string {
-	who := strings.Join(r.Recipients(), ", ")
+	who := r.Who()
 	when := r.Time.UTC().Format("2006-01-02 15:04 MST")
 	switch {
 	case r.AlreadySent:

@@ -78,7 +78,7 @@ func (s *SMTPSender) Send(ctx context.Context, m *Message) (Receipt, error) {
 		}
 		if ctx.Err() != nil {
 			s.drop()
-			return Receipt{}, fmt.Errorf("stopped before the message was sent: %w", ctx.Err())
+			return Receipt{}, &stoppedError{ctx.Err()}
 		}
 		f := classify(stageMessage, err, s.cfg.Address(), s.cfg.Username, s.cfg.Timeout)
 		if !f.temporary || attempt >= attempts {
@@ -92,7 +92,7 @@ func (s *SMTPSender) Send(ctx context.Context, m *Message) (Receipt, error) {
 		}
 		fmt.Fprintf(s.log, "%s: %s; trying again in %s (attempt %d of %d)\n", m.Source, f.msg, wait, attempt+1, attempts)
 		if err := sleep(ctx, wait); err != nil {
-			return Receipt{}, fmt.Errorf("stopped before the message was sent: %w", err)
+			return Receipt{}, &stoppedError{err}
 		}
 		wait *= 2
 	}

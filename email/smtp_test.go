@@ -120,7 +120,7 @@ func TestSMTPFailures(t *testing.T) {
 		secondErr string // the error of a second message on the same sender ("" = sent)
 	}{
 		{name: "sign-in refused", srv: &testServer{user: "bot", pass: "other"}, edit: func(c *Config) { c.Password = testPassword },
-			wantErr:   "refused the sign-in of bot (535 5.7.8 Authentication failed); check --smtp-username and the password in PCS_SMTP_PASSWORD",
+			wantErr:   "refused the sign-in of bot (535 5.7.8 Authentication failed); check --smtp-username and the password (--smtp-password or PCS_SMTP_PASSWORD)",
 			secondErr: "not tried, because earlier in this run the mail server"},
 		{name: "recipient refused", srv: &testServer{refuse: map[string]*smtp.SMTPError{
 			"ceo@contoso.example": {Code: 550, EnhancedCode: smtp.EnhancedCode{5, 1, 1}, Message: "No such user"}}},
@@ -259,6 +259,9 @@ func TestSMTPCancelled(t *testing.T) {
 	_, err = s.Send(ctx, m)
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("error %v, want cancelled", err)
+	}
+	if strings.Contains(err.Error(), "context") {
+		t.Errorf("message %q speaks of Go contexts; say that the run was stopped", err)
 	}
 	if d := time.Since(start); d > 5*time.Second {
 		t.Errorf("cancel took %s", d)

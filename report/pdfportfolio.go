@@ -72,11 +72,11 @@ func (d *pdfDoc) portfolioPage(p *Portfolio) {
 		title = "Portfolio: " + d.footer.Source
 	}
 	d.pageHeading("PARTNER CAPABILITY SCORES", title)
-	partners := map[string]bool{}
+	workbooks := map[string]bool{}
 	for _, r := range p.Rows {
-		partners[r.Source] = true
+		workbooks[r.Source] = true
 	}
-	meta := []string{pdfCount(len(partners), "partner scored", "partners scored"),
+	meta := []string{pdfCount(len(workbooks), "workbook scored", "workbooks scored"),
 		pdfCount(len(p.Failed), "workbook could not be scored", "workbooks could not be scored")}
 	if p.Rules != "" {
 		meta = append(meta, "Rules "+p.Rules)
@@ -184,6 +184,14 @@ func (d *pdfDoc) portfolioClosest(p *Portfolio) {
 		reserve = 30
 	}
 	rowH := pdfDense.leading() + 3
+	sources := map[string]int{} // workbooks per partner name
+	seen := map[[2]string]bool{}
+	for _, r := range p.Rows {
+		if k := [2]string{r.Partner, r.Source}; !seen[k] {
+			seen[k] = true
+			sources[r.Partner]++
+		}
+	}
 	for i, r := range rows {
 		if d.y+2*rowH+reserve > d.bottom && i < len(rows)-1 {
 			d.line(d.left, d.y, fmt.Sprintf("… and %d more not attained.", len(rows)-i), pdfLabel)
@@ -191,8 +199,11 @@ func (d *pdfDoc) portfolioClosest(p *Portfolio) {
 			break
 		}
 		name := r.Partner
-		if name == "" {
+		switch {
+		case name == "":
 			name = r.Source
+		case sources[name] > 1: // the same partner in several workbooks: say which
+			name += " (" + r.Source + ")"
 		}
 		cell := pdfDense
 		d.line(cols[0].x, d.y, d.fit(name, cell, cols[1].x-cols[0].x-8), cell)

@@ -57,7 +57,7 @@ func TestPortfolioPDF(t *testing.T) {
 				t.Errorf("%s: lacks %q", paper, want)
 			}
 		}
-		for _, want := range []string{"30 partners scored", "2 workbooks could not be scored", "Rules fy24", "Portfolio: Q2 partners",
+		for _, want := range []string{"30 workbooks scored", "2 workbooks could not be scored", "Rules fy24", "Portfolio: Q2 partners",
 			"more not attained", "broken.xlsx: not an .xlsx file", "4 workbooks were not scored", "Page 1 of 1", "Source: Q2 partners"} {
 			if !strings.Contains(text, want) {
 				t.Errorf("%s: lacks %q", paper, want)

@@ -261,7 +261,12 @@ func (w *portfolioWriter) failures() {
 		w.set(sh, 1, row, x.Source, w.st.text)
 		w.set(sh, 2, row, x.Reason, w.st.wrap)
 	}
-	if len(failed) == 0 {
+	switch {
+	case w.p.Interrupted:
+		row++
+		w.set(sh, 1, row, fmt.Sprintf("The run was interrupted: %s not scored, so this list may be incomplete.",
+			plural(w.p.Pending, "workbook was", "workbooks were")), w.st.note)
+	case len(failed) == 0:
 		w.set(sh, 1, 4, "Every workbook was scored.", w.st.note)
 	}
 	w.do(f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 3, TopLeftCell: "A4", ActivePane: "bottomLeft"}))

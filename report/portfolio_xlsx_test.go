@@ -125,6 +125,9 @@ func TestPortfolioWorkbookEdges(t *testing.T) {
 	if v, _ := f.GetCellValue(PortfolioSheet, "A2"); !strings.Contains(v, "The run was interrupted: 3 workbooks were not scored") {
 		t.Errorf("summary %q", v)
 	}
+	if v, _ := f.GetCellValue(PortfolioFailedSheet, "A4"); !strings.Contains(v, "The run was interrupted: 3 workbooks were not scored") {
+		t.Errorf("failures %q: an interrupted run must not say that every workbook was scored", v)
+	}
 	if v, _ := f.GetCellValue(PortfolioCountsSheet, "A4"); v != "No workbook was scored." {
 		t.Errorf("counts %q", v)
 	}

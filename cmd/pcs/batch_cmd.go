@@ -20,7 +20,7 @@ func batchCommand() *cli.Command {
 		Name:      "batch",
 		Usage:     "score every workbook in a folder and write a portfolio summary",
 		ArgsUsage: "FOLDER",
-		Flags:     append(append(scoreFlags(), batchFlags()...), emailFlags()...),
+		Flags:     append(append(scoreFlags("folder for the outputs (required; created if missing)"), batchFlags()...), emailFlags()...),
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
 				return usageErr("batch needs one folder (pcs batch --out DIR FOLDER)")
@@ -51,6 +51,13 @@ func batchCommand() *cli.Command {
 					rels = append(rels, r)
 				}
 			}
+			if len(all) == 0 {
+				hint := ""
+				if !c.Bool("recursive") {
+					hint = " (sub-folders are searched only with --recursive)"
+				}
+				fmt.Fprintf(c.App.ErrWriter, "pcs: warning: no workbooks (.xlsx) to score in %s%s\n", folder, hint)
+			}
 			// The portfolio PDF is written even with --no-pdf, which skips the scorecards.
 			fonts, err := loadFonts(&settings{cjkFont: s.cjkFont})
 			if err != nil {
@@ -68,7 +75,7 @@ func batchCommand() *cli.Command {
 			ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
 			defer stop()
 			b := &batch{folder: folder, s: s, fonts: fonts, workers: workers, stdout: c.App.Writer, stderr: c.App.ErrWriter, mail: ml,
-				progress: newProgress(c.App.ErrWriter, len(rels), c.Bool("quiet"))}
+				progress: newProgress(c.App.ErrWriter, len(rels), c.Bool("quiet")), quiet: c.Bool("quiet")}
 			return b.run(ctx, rels)
 		},
 	}
@@ -81,6 +88,7 @@ type batch struct {
 	s        *settings
 	fonts    *report.Fonts
 	workers  int
+	quiet    bool // no progress and no closing line
 	stdout   io.Writer
 	stderr   io.Writer
 	progress progress
@@ -91,7 +99,7 @@ func (b *batch) run(ctx context.Context, rels []string) error {
 	jobs := make([]job, len(rels))
 	for i, rel := range rels {
 		out := filepath.Join(b.s.out, filepath.FromSlash(filepath.Dir(rel)))
-		jobs[i] = job{path: filepath.Join(b.folder, filepath.FromSlash(rel)), source: rel, outDir: out}
+		jobs[i] = job{path: filepath.Join(b.folder, filepath.FromSlash(rel)), source: rel, outDir: out, recordDir: b.s.out}
 	}
 	results := make([]*outcome, len(jobs))
 	done := make([]chan struct{}, len(jobs))
@@ -181,6 +189,14 @@ func (b *batch) run(ctx context.Context, rels []string) error {
 	if err := b.writePortfolio(p); err != nil {
 		fmt.Fprintf(b.stderr, "pcs: %s\n", err)
 		failed++
+	}
+	if !p.Interrupted && !b.quiet {
+		noun := "workbooks"
+		if len(jobs) == 1 {
+			noun = "workbook"
+		}
+		fmt.Fprintf(b.stderr, "pcs: %d %s: %d scored, %d could not be scored; portfolio summary: %s\n",
+			len(jobs), noun, len(jobs)-len(p.Failed), len(p.Failed), filepath.Join(b.s.out, "portfolio.xlsx"))
 	}
 	if p.Interrupted {
 		fmt.Fprintf(b.stderr, "pcs: interrupted: %d of %d workbooks done, %d not scored; the portfolio summary covers those done\n",

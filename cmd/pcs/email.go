@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"io"
 	"strings"
 	"time"
@@ -21,7 +22,7 @@ func emailFlags() []cli.Flag {
 		&cli.StringSliceFlag{Name: "cc", Usage: "copy recipients"},
 		&cli.StringSliceFlag{Name: "bcc", Usage: "blind copy recipients"},
 		&cli.StringFlag{Name: "smtp-host", Usage: "mail server", EnvVars: []string{"PCS_SMTP_HOST"}},
-		&cli.IntFlag{Name: "smtp-port", Usage: "mail server port (default 587, or 465 with --smtp-tls tls)", EnvVars: []string{"PCS_SMTP_PORT"}},
+		&cli.IntFlag{Name: "smtp-port", Usage: "mail server port", DefaultText: "587, or 465 with --smtp-tls tls", EnvVars: []string{"PCS_SMTP_PORT"}},
 		&cli.StringFlag{Name: "smtp-tls", Usage: "starttls, tls or none (none only for a trusted relay)", Value: email.TLSStartTLS, EnvVars: []string{"PCS_SMTP_TLS"}},
 		&cli.StringFlag{Name: "smtp-username", Usage: "user to sign in as", EnvVars: []string{"PCS_SMTP_USERNAME"}},
 		&cli.StringFlag{Name: "smtp-password", Usage: "password (better: the PCS_SMTP_PASSWORD environment variable)", EnvVars: []string{"PCS_SMTP_PASSWORD"}},
@@ -76,15 +77,28 @@ func (ml *mailing) send(ctx context.Context, o *outcome) string {
 	if ml == nil || o.failed || o.pdf == nil {
 		return ""
 	}
-	r, err := ml.m.Deliver(ctx, email.Job{Source: o.job.source, Result: o.result, PDF: o.pdf, OutDir: o.job.outDir,
+	r, err := ml.m.Deliver(ctx, email.Job{Source: o.job.source, Result: o.result, PDF: o.pdf, OutDir: o.job.outDir, RecordDir: o.job.recordDir,
 		Stem: outputName(o.job.path, ""), To: ml.to, Cc: ml.cc, Bcc: ml.bcc})
 	if err != nil {
 		o.stderr = append(o.stderr, err.Error())
 		o.emailFailed = true
-		return ""
+		reason := err.Error()
+		var ee *email.Error
+		if errors.As(err, &ee) {
+			reason = ee.Reason()
+		}
+		o.json.Email = emailFailure{Sent: ee != nil && ee.Sent, Error: reason}
+		return reason
 	}
 	o.json.Email = r
 	return r.Summary()
+}
+
+// emailFailure is the JSON result's "email" of a scorecard that could not be
+// e-mailed (or was, but could not be recorded).
+type emailFailure struct {
+	Sent  bool   `json:"sent"`
+	Error string `json:"error"`
 }
 
 func (ml *mailing) close() {

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
+	"fmt"
 	"io"
 	"mime"
 	"mime/multipart"
@@ -15,6 +17,7 @@ import (
 	"testing"
 
 	"github.com/emersion/go-smtp"
+	"github.com/xuri/excelize/v2"
 )
 
 // inbox is an SMTP server on 127.0.0.1 that keeps every message it accepts.
@@ -70,13 +73,15 @@ func startInbox(t *testing.T) (*inbox, int) {
 func TestBatchEmail(t *testing.T) {
 	box, port := startInbox(t)
 	in := t.TempDir()
-	for _, s := range []string{"contoso-cloud-smb.xlsx", "fabrikam-enterprise.xlsx", "adatum-wide-layout.xlsx", "northwind-data-errors.xlsx"} {
-		data, _ := os.ReadFile(sample(s))
+	// Two workbooks in a sub-folder: the batch keeps one send record for all.
+	os.Mkdir(filepath.Join(in, "Q3"), 0o755)
+	for _, s := range []string{"contoso-cloud-smb.xlsx", "Q3/fabrikam-enterprise.xlsx", "Q3/adatum-wide-layout.xlsx", "northwind-data-errors.xlsx"} {
+		data, _ := os.ReadFile(sample(filepath.Base(s)))
 		os.WriteFile(filepath.Join(in, s), data, 0o644)
 	}
 	out := t.TempDir()
 	args := []string{"batch", "--email", "--smtp-host", "127.0.0.1", "--smtp-port", strconv.Itoa(port), "--smtp-tls", "none",
-		"--smtp-from", "Scorecards <scorecards@partner.example>", "--no-workbook", "--out", out, in}
+		"--smtp-from", "Scorecards <scorecards@partner.example>", "--no-workbook", "--recursive", "--out", out, in}
 	_, stderr, code := pcs(t, args...)
 	if code != 1 { // northwind has errors and is neither scored nor e-mailed
 		t.Fatalf("exit %d, want 1\n%s", code, stderr)
@@ -117,8 +122,12 @@ func TestBatchEmail(t *testing.T) {
 		}
 	}
 	log, err := os.ReadFile(filepath.Join(out, "emails.jsonl"))
-	if err != nil || strings.Count(string(log), "\n") != 3 || !strings.Contains(string(log), "ceo@contoso-cloud.example") {
+	if err != nil || strings.Count(string(log), "\n") != 3 || !strings.Contains(string(log), "ceo@contoso-cloud.example") ||
+		!strings.Contains(string(log), `"Q3/fabrikam-enterprise.xlsx"`) {
 		t.Errorf("send record: %v\n%s", err, log)
+	}
+	if _, err := os.Stat(filepath.Join(out, "Q3", "emails.jsonl")); err == nil {
+		t.Error("the sub-folder has a send record of its own")
 	}
 	// A rerun sends nothing new.
 	_, stderr, _ = pcs(t, args...)
@@ -141,5 +150,76 @@ func TestEmailFlagsNeedEmail(t *testing.T) {
 		if _, stderr, code := pcs(t, args...); code != 2 {
 			t.Errorf("%v: exit %d %s", args, code, stderr)
 		}
+	}
+}
+
+// TestEmailFailureIsReported: a workbook whose scorecard cannot be e-mailed
+// (no recipients) says so on stderr, in its JSON result and in the
+// portfolio summary, and the batch exits 1; the others are still sent.
+func TestEmailFailureIsReported(t *testing.T) {
+	in := t.TempDir()
+	data, _ := os.ReadFile(sample("fabrikam-enterprise.xlsx"))
+	os.WriteFile(filepath.Join(in, "fabrikam.xlsx"), data, 0o644)
+	f, err := excelize.OpenFile(sample("contoso-cloud-smb.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("Partner")
+	for i, r := range rows {
+		if len(r) > 1 && r[0] == "Recipients" {
+			f.SetCellValue("Partner", fmt.Sprintf("B%d", i+1), "")
+		}
+	}
+	if err := f.SaveAs(filepath.Join(in, "nobody.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	out := t.TempDir()
+	stdout, stderr, code := pcs(t, "batch", "--email", "--dry-run", "--smtp-from", "scorecards@partner.example", "--no-workbook",
+		"--json", "--quiet", "--out", out, in)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1\n%s", code, stderr)
+	}
+	if !strings.Contains(stderr, "nobody.xlsx: scorecard not e-mailed: no recipients") {
+		t.Errorf("stderr does not report the workbook without recipients:\n%s", stderr)
+	}
+	type result struct {
+		Source string `json:"source"`
+		Email  struct {
+			Sent  *bool  `json:"sent"`
+			Error string `json:"error"`
+			File  string `json:"file"`
+		} `json:"email"`
+	}
+	var results []result
+	for _, l := range strings.Split(strings.TrimSpace(stdout), "\n") {
+		var r result
+		if err := json.Unmarshal([]byte(l), &r); err != nil {
+			t.Fatalf("not JSON: %v\n%s", err, l)
+		}
+		results = append(results, r)
+	}
+	if len(results) != 2 || results[0].Source != "fabrikam.xlsx" || results[0].Email.File == "" ||
+		results[1].Source != "nobody.xlsx" || results[1].Email.Sent == nil || *results[1].Email.Sent ||
+		!strings.HasPrefix(results[1].Email.Error, "not e-mailed: no recipients") {
+		t.Errorf("JSON results: %+v", results)
+	}
+	pf, err := excelize.OpenFile(filepath.Join(out, "portfolio.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pf.Close()
+	found := false
+	for _, sh := range pf.GetSheetList() {
+		rows, _ := pf.GetRows(sh)
+		for _, r := range rows {
+			line := strings.Join(r, "|")
+			if strings.Contains(line, "nobody.xlsx") && strings.Contains(line, "not e-mailed: no recipients") {
+				found = true
+			}
+		}
+	}
+	if !found {
+		t.Error("the portfolio summary does not say that nobody.xlsx was not e-mailed")
 	}
 }

@@ -9,10 +9,11 @@ import (
 	"github.com/pcs-tools/pcs/scoring"
 )
 
-// scoreFlags are the flags `score` and `batch` share (cli.md).
-func scoreFlags() []cli.Flag {
+// scoreFlags are the flags `score` and `batch` share (cli.md); outUsage
+// describes --out, whose default differs.
+func scoreFlags(outUsage string) []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "out", Usage: "folder for the outputs (created if missing); score: next to each input by default", EnvVars: []string{"PCS_OUT"}},
+		&cli.StringFlag{Name: "out", Usage: outUsage, EnvVars: []string{"PCS_OUT"}},
 		&cli.BoolFlag{Name: "json", Usage: "print one JSON result per workbook on stdout (JSON Lines) and nothing else"},
 		&cli.StringFlag{Name: "as-of", Usage: "score as of this month, `YYYY-MM` (default: the workbook's As of, else the latest ACR month)", EnvVars: []string{"PCS_AS_OF"}},
 		&cli.StringFlag{Name: "path", Usage: "force a path: auto, smb or enterprise (default: the workbook's Path, else auto)", EnvVars: []string{"PCS_PATH"}},
@@ -30,7 +31,7 @@ func scoreFlags() []cli.Flag {
 // batchFlags are the flags only `batch` has.
 func batchFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.IntFlag{Name: "workers", Usage: "workbooks scored at once (default: the number of CPUs, at most 8)", Value: defaultWorkers(), EnvVars: []string{"PCS_WORKERS"}},
+		&cli.IntFlag{Name: "workers", Usage: "workbooks scored at once", Value: defaultWorkers(), DefaultText: "the number of CPUs, at most 8", EnvVars: []string{"PCS_WORKERS"}},
 		&cli.BoolFlag{Name: "recursive", Usage: "also score the workbooks in sub-folders"},
 		&cli.StringFlag{Name: "shard", Usage: "score only the K-th of N stable slices of the folder, `K/N` (1/4 ... 4/4)", EnvVars: []string{"PCS_SHARD"}},
 		&cli.BoolFlag{Name: "quiet", Usage: "no progress on stderr"},

@@ -18,6 +18,8 @@ type job struct {
 	path   string // where to read it
 	source string // how to name it to the user ("contoso.xlsx", "Q3/contoso.xlsx")
 	outDir string // where its outputs go
+	// recordDir holds the e-mail send record: the batch's --out, or outDir.
+	recordDir string
 }
 
 // outcome is what scoring one workbook produced. Nothing is printed while a

@@ -18,7 +18,7 @@ func scoreCommand() *cli.Command {
 		Name:      "score",
 		Usage:     "score one or more partner workbooks",
 		ArgsUsage: "WORKBOOK...",
-		Flags:     append(scoreFlags(), emailFlags()...),
+		Flags:     append(scoreFlags("folder for the outputs, created if missing (default: next to each input)"), emailFlags()...),
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return usageErr("score needs at least one workbook (pcs score [flags] WORKBOOK...)")
