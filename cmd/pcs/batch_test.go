@@ -258,3 +258,20 @@ func TestBatchInterrupted(t *testing.T) {
 		t.Errorf("%d scorecards written: the interrupt should stop the batch part way", done)
 	}
 }
+
+func TestFitLeft(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		n    int
+		want string
+	}{
+		{"contoso.xlsx", 20, "contoso.xlsx"},
+		{"Q3/partners/very-long-name-of-a-partner.xlsx", 16, "…-a-partner.xlsx"},
+		{"Q3/Ελληνική-Εταιρεία.xlsx", 12, "…αιρεία.xlsx"},
+		{"Q3/contoso.xlsx", -5, "…so.xlsx"}, // never narrower than 8
+	} {
+		if got := fitLeft(c.s, c.n); got != c.want {
+			t.Errorf("fitLeft(%q, %d) = %q, want %q", c.s, c.n, got, c.want)
+		}
+	}
+}

@@ -36,7 +36,7 @@ func newProgress(w io.Writer, total int, quiet bool) progress {
 			progressbar.OptionThrottle(100*time.Millisecond),
 			progressbar.OptionClearOnFinish(),
 			progressbar.OptionSetWidth(30))
-		return &barProgress{bar: bar}
+		return &barProgress{bar: bar, fd: int(f.Fd())}
 	}
 	return &lineProgress{w: w, total: total}
 }
@@ -51,12 +51,32 @@ func (noProgress) done()           {}
 type barProgress struct {
 	mu  sync.Mutex
 	bar *progressbar.ProgressBar
+	fd  int // the terminal's
 }
 
+// barRoom is what the bar takes besides the description: the bar itself,
+// the percentage, the count and the times.
+const barRoom = 64
+
 func (p *barProgress) start(source string) {
+	width := 80
+	if w, _, err := term.GetSize(p.fd); err == nil && w > 0 {
+		width = w
+	}
 	p.mu.Lock()
-	p.bar.Describe(source)
+	p.bar.Describe(fitLeft(source, width-barRoom))
 	p.mu.Unlock()
+}
+
+// fitLeft keeps the end of s (a file's name is at the end of its path) in n
+// characters, so that the bar never wraps on a narrow terminal.
+func fitLeft(s string, n int) string {
+	n = max(n, 8)
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	return "…" + string(rs[len(rs)-n+1:])
 }
 
 func (p *barProgress) clear() {
