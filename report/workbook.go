@@ -178,7 +178,11 @@ func (w *annotator) prepare() error {
 	if err := w.findSelected(); err != nil {
 		return err
 	}
-	reduced, given, err := pkg.reduced(w.drop)
+	addStyles, err := pkg.checkLayout()
+	if err != nil {
+		return err
+	}
+	reduced, given, err := pkg.reduced(w.drop, addStyles)
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -217,6 +218,9 @@ func (p *srcPackage) readStructure() error {
 			p.workbook = r.target
 		}
 	}
+	if p.workbook == "" && p.files["_rels/.rels"] == nil && p.files[stdWorkbookPart] != nil {
+		p.workbook = stdWorkbookPart // no package relationships: the usual place, as the reader does
+	}
 	if p.workbook == "" || p.files[p.workbook] == nil {
 		return errors.New("not an .xlsx workbook: it has no workbook part")
 	}
@@ -392,8 +396,10 @@ var (
 // reduced builds the package excelize opens: the workbook's structure,
 // styles and theme as they are, every worksheet and the shared strings as
 // placeholders (their real bytes go straight to the output), and without the
-// dropped parts. It returns the zip and what each part was given as.
-func (p *srcPackage) reduced(drop map[string]bool) ([]byte, map[string][]byte, error) {
+// dropped parts; with addStyles, with the minimal stylesheet added. It
+// returns the zip and what each part was given as (parts changed here are
+// left out, so that excelize's version of them is written).
+func (p *srcPackage) reduced(drop map[string]bool, addStyles bool) ([]byte, map[string][]byte, error) {
 	keep := map[string]bool{contentTypesPart: true, "_rels/.rels": true, p.workbook: true, relsName(p.workbook): true}
 	rels, _ := p.relations(p.workbook)
 	for _, r := range rels {
@@ -411,15 +417,31 @@ func (p *srcPackage) reduced(drop map[string]bool) ([]byte, map[string][]byte, e
 	given := map[string][]byte{}
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	for _, name := range p.names {
+	changed, err := p.repairs(addStyles)
+	if err != nil {
+		return nil, nil, err
+	}
+	names := slices.Clone(p.names)
+	for _, name := range slices.Sorted(maps.Keys(changed)) {
+		if p.files[name] == nil {
+			names = append(names, name)
+		}
+	}
+	for _, name := range names {
 		if drop[name] {
 			continue
 		}
 		f := p.files[name]
 		var b []byte
+		repaired, isRepaired := changed[name]
 		switch {
+		case isRepaired && name != contentTypesPart:
+			b = repaired
 		case name == contentTypesPart:
 			b = withoutOverrides(p.types, drop)
+			if addStyles {
+				b = withStylesType(b)
+			}
 		case sheetParts[name]:
 			b = stubWorksheet
 		case name == sst:
@@ -434,7 +456,9 @@ func (p *srcPackage) reduced(drop map[string]bool) ([]byte, map[string][]byte, e
 				return nil, nil, err
 			}
 		}
-		given[name] = b
+		if !isRepaired {
+			given[name] = b
+		}
 		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Store})
 		if err != nil {
 			return nil, nil, err

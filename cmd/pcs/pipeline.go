@@ -46,6 +46,15 @@ func (o *outcome) fail(issues []scoring.Issue) {
 	o.json = report.FailedJSON(o.job.source, issues)
 }
 
+// failf fails the workbook for a reason that is not an issue of its data
+// (an output that could not be written): the reason goes to stderr and,
+// as an error, into the JSON result's issues.
+func (o *outcome) failf(issues []scoring.Issue, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	o.errorf("%s", msg)
+	o.fail(append(issues, scoring.Issue{Severity: scoring.SeverityError, Message: msg}))
+}
+
 // outputName returns NAME.suffix for the input NAME.xlsx.
 func outputName(input, suffix string) string {
 	base := filepath.Base(input)
@@ -56,8 +65,16 @@ func outputName(input, suffix string) string {
 }
 
 // process reads, scores and writes the outputs of one workbook.
-func process(j job, s *settings, fonts *report.Fonts) *outcome {
-	o := &outcome{job: j}
+func process(j job, s *settings, fonts *report.Fonts) (o *outcome) {
+	o = &outcome{job: j}
+	defer func() {
+		// A bug must not take the other workbooks of a batch down with it:
+		// the workbook fails with a sentence, and the run goes on.
+		if r := recover(); r != nil {
+			o = &outcome{job: j}
+			o.failf(nil, "pcs could not process this workbook because of an internal error (%v); please report it with the workbook", r)
+		}
+	}()
 	wb, err := reader.Read(j.path, reader.Options{MaxUnzip: s.maxUnzip})
 	if err != nil {
 		var fe *reader.FileError
@@ -101,8 +118,7 @@ func process(j job, s *settings, fonts *report.Fonts) *outcome {
 	issues = append(issues, res.Issues...)
 
 	if err := os.MkdirAll(j.outDir, 0o755); err != nil {
-		o.errorf("cannot create the output folder %s: %s", j.outDir, plainIOError(err))
-		o.fail(issues)
+		o.failf(issues, "cannot create the output folder %s: %s", j.outDir, plainIOError(err))
 		return o
 	}
 	outs := &report.JSONOutputs{}
@@ -114,6 +130,11 @@ func process(j job, s *settings, fonts *report.Fonts) *outcome {
 		sc := report.Scorecard{Result: res, Issues: issues, SkippedRows: wb.SkippedRows, Source: filepath.Base(j.path),
 			Paper: s.paper, Deployments: wb.Input.Deployments}
 		go func() {
+			defer func() {
+				if r := recover(); r != nil {
+					pdf <- scorecardPDF{err: fmt.Errorf("an internal error (%v); please report it with the workbook", r)}
+				}
+			}()
 			sc.Window = scoring.Window(&wb.Input, s.rules, s.opt, res, 6)
 			var b bytes.Buffer
 			warnings, err := report.WriteScorecard(&b, sc, fonts)
@@ -123,14 +144,12 @@ func process(j job, s *settings, fonts *report.Fonts) *outcome {
 	if !s.noWorkbook {
 		dst := filepath.Join(j.outDir, outputName(j.path, ".scored.xlsx"))
 		if err := sameFile(j.path, dst); err != nil {
-			o.errorf("%s", err)
-			o.fail(issues)
+			o.failf(issues, "%s", err)
 			return o
 		}
 		a := report.Annotation{Input: &wb.Input, Result: res, Issues: issues, Sheets: layouts(wb.Sheets), SkippedRows: wb.SkippedRows, Source: filepath.Base(j.path)}
 		if err := report.WriteAnnotated(j.path, dst, a); err != nil {
-			o.errorf("the annotated workbook could not be written: %s", err)
-			o.fail(issues)
+			o.failf(issues, "the annotated workbook could not be written: %s", err)
 			return o
 		}
 		outs.Workbook = dst
@@ -150,8 +169,7 @@ func process(j job, s *settings, fonts *report.Fonts) *outcome {
 			})
 		}
 		if err != nil {
-			o.errorf("the PDF scorecard could not be written: %s", err)
-			o.fail(issues)
+			o.failf(issues, "the PDF scorecard could not be written: %s", err)
 			return o
 		}
 		o.pdf, o.pdfPath = sc.pdf, dst

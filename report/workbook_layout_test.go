@@ -1,0 +1,135 @@
+package report
+
+import (
+	"archive/zip"
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// rezip writes a copy of a workbook with some parts dropped and others
+// changed by edit (which returns the new bytes, or nil to drop the part).
+func rezip(t *testing.T, src, dst string, edit func(name string, b []byte) []byte) {
+	t.Helper()
+	parts := wbParts(t, src)
+	zr, err := zip.OpenReader(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		b := edit(f.Name, parts[f.Name])
+		if b == nil {
+			continue
+		}
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(b)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dst, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestAnnotatedUnusualLayouts: workbooks made by minimal scripts, which the
+// reader accepts, get an annotated copy that is a complete package (a
+// stylesheet or package relationships are added when missing); a layout
+// excelize cannot follow is refused with a sentence, never a crash, and
+// nothing is left behind.
+func TestAnnotatedUnusualLayouts(t *testing.T) {
+	src := filepath.Join(wbFixtureDir, wbFixtures[0])
+	a := wbAnnotation(t, "fy24")
+	stylesRel := regexp.MustCompile(`<Relationship [^>]*relationships/styles"[^>]*>`)
+	stylesType := regexp.MustCompile(`<Override [^>]*PartName="/xl/styles.xml"[^>]*>`)
+	cases := []struct {
+		name string
+		edit func(name string, b []byte) []byte
+		want string // "" when the annotated workbook must be written
+	}{
+		{"no stylesheet", func(name string, b []byte) []byte {
+			switch name {
+			case "xl/styles.xml":
+				return nil
+			case "xl/_rels/workbook.xml.rels":
+				return stylesRel.ReplaceAll(b, nil)
+			case "[Content_Types].xml":
+				return stylesType.ReplaceAll(b, nil)
+			}
+			return b
+		}, ""},
+		{"a relationship to a missing stylesheet", func(name string, b []byte) []byte {
+			if name == "xl/styles.xml" {
+				return nil
+			}
+			return b
+		}, ""},
+		{"no package relationships", func(name string, b []byte) []byte {
+			if name == "_rels/.rels" {
+				return nil
+			}
+			return b
+		}, ""},
+		{"no content types", func(name string, b []byte) []byte {
+			if name == "[Content_Types].xml" {
+				return nil
+			}
+			return b
+		}, "no [Content_Types].xml"},
+		{"styles elsewhere", func(name string, b []byte) []byte {
+			if name == "xl/_rels/workbook.xml.rels" {
+				return bytes.ReplaceAll(b, []byte(`Target="styles.xml"`), []byte(`Target="theme/styles.xml"`))
+			}
+			return b
+		}, "its styles are not in xl/styles.xml"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			in, out := filepath.Join(dir, "in.xlsx"), filepath.Join(dir, "out.xlsx")
+			rezip(t, src, in, c.edit)
+			before, _ := os.ReadFile(in)
+			err := WriteAnnotated(in, out, a)
+			if after, _ := os.ReadFile(in); !bytes.Equal(before, after) {
+				t.Error("the input was changed")
+			}
+			if c.want != "" {
+				if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "save it") {
+					t.Errorf("error %v, want one saying %q and how to fix it", err, c.want)
+				}
+				if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+					t.Errorf("files left: %v", entries)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			f := wbOpen(t, out)
+			if got := f.GetSheetList(); len(got) < 3 || got[0] != ScorecardSheet {
+				t.Errorf("sheets %v", got)
+			}
+			parts := wbParts(t, out)
+			for _, p := range []string{"[Content_Types].xml", "_rels/.rels", "xl/styles.xml"} {
+				if parts[p] == nil {
+					t.Errorf("the output has no %s", p)
+				}
+			}
+			if n := len(stylesRel.FindAll(parts["xl/_rels/workbook.xml.rels"], -1)); n != 1 {
+				t.Errorf("%d styles relationships, want 1", n)
+			}
+			if n := len(stylesType.FindAll(parts["[Content_Types].xml"], -1)); n != 1 {
+				t.Errorf("%d content types for the styles, want 1", n)
+			}
+		})
+	}
+}
