@@ -10,21 +10,21 @@ import (
 // scoring.ParseCents reads: it accepts thousands separators ("1,234.50"), a
 // dollar sign or USD before or after ("$1,234.50", "USD 1234.5", "120 USD"),
 // a leading minus or parentheses for a negative amount ("-$5", "(120.00)"),
-// and spaces of any kind (non-breaking ones too). ok is false for anything
-// else.
+// spaces of any kind (non-breaking ones too) around the parts, and spaces
+// as thousands separators ("1 234.50"). ok is false for anything else.
 func cleanAmount(s string) (plain string, ok bool) {
-	s = strings.Map(func(r rune) rune {
+	s = strings.TrimSpace(strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u202f' || r == '\u2009' || r == '\u2007' {
-			return -1
+			return ' '
 		}
 		if r == '\u2212' { // the minus sign
 			return '-'
 		}
 		return r
-	}, s)
+	}, s))
 	neg := false
 	if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") && len(s) > 2 {
-		neg, s = true, s[1:len(s)-1]
+		neg, s = true, strings.TrimSpace(s[1:len(s)-1])
 	}
 	sign := false
 	for {
@@ -46,6 +46,7 @@ func cleanAmount(s string) (plain string, ok bool) {
 		default:
 			goto suffix
 		}
+		s = strings.TrimSpace(s)
 	}
 suffix:
 	for {
@@ -57,8 +58,17 @@ suffix:
 		default:
 			goto number
 		}
+		s = strings.TrimSpace(s)
 	}
 number:
+	// A space inside the number separates thousands ("1 234.50"), like a
+	// comma, and only in groups of three: "12 34" is no amount.
+	if strings.Contains(s, " ") {
+		if strings.Contains(s, ",") {
+			return "", false
+		}
+		s = strings.ReplaceAll(s, " ", ",")
+	}
 	if !plainDecimal(s) {
 		return "", false
 	}

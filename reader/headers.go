@@ -74,7 +74,7 @@ var (
 		{id: "id", what: "the partner ID", names: []string{"Partner ID", "PartnerOne ID", "MPN ID"}},
 		{id: "as_of", what: "the as-of month", names: []string{"As of", "As-of month", "Reporting month"}},
 		{id: "path", what: "the path", names: []string{"Path", "Scoring path"}},
-		{id: "designations", what: "the designations", names: []string{"Designations", "Solution areas"}},
+		{id: "designations", what: "the list of designations", names: []string{"Designations", "Solution areas"}},
 		{id: "ttm_acr", what: "the ACR of the trailing 12 months", names: []string{"ACR trailing 12 months", "TTM ACR"}},
 		{id: "smb_share", what: "the SMB customer share", names: []string{"SMB customer share", "SMB/SMC share"}},
 		{id: "recipients", what: "the report recipients", names: []string{"Recipients", "Report recipients", "Email"}},
@@ -125,11 +125,19 @@ func matchName(header string, names []string) int {
 }
 
 // roleOf returns the role of a sheet name and how good the match is (0 for
-// the usual name); ok is false for sheets the reader does not know.
+// the usual name written as it is); ok is false for sheets the reader does
+// not know. A name that matches only once its bracketed end is dropped
+// ranks after one that matches whole, so that Excel's copy of a sheet,
+// "ACR (2)", never wins over "ACR".
 func roleOf(name string) (Role, int, bool) {
+	whole := scoring.Key(name)
 	for _, r := range roles {
 		if i := matchName(name, r.names); i >= 0 {
-			return r.role, i, true
+			rank := 2 * i
+			if whole != scoring.Key(r.names[i]) {
+				rank++
+			}
+			return r.role, rank, true
 		}
 	}
 	return "", 0, false

@@ -37,9 +37,16 @@ func (wr *wbReader) readPartner(ref sheetRef) error {
 		}
 	}
 	fields := map[string]partnerCell{}
+	// A field given twice keeps its first value; a blank one (the
+	// template's row left empty, the value typed in a row added below)
+	// neither wins nor gets a warning.
 	set := func(f field, pc partnerCell) {
 		pc.v.num = bytes.Clone(pc.v.num) // the row's cells are reused
-		if prev, dup := fields[f.id]; dup {
+		prev, dup := fields[f.id]
+		switch {
+		case dup && pc.v.blank():
+			return
+		case dup && !prev.v.blank():
 			sp.issues.warnf(pc.col, pc.row, "", msgDuplicateField(f.what, cellName(prev.col, prev.row)))
 			return
 		}

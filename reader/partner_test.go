@@ -55,6 +55,17 @@ func TestPartnerFields(t *testing.T) {
 			"partner.name = P Ltd",
 			"issue[Partner!B3] = warning: the partner name is given twice; the value in B2 was used",
 		}},
+		{"blank, then given below", named([]any{"As of", ""}, []any{"Path", "SMB"}, []any{"As of", "2024-04"}), []string{
+			"partner.as_of = 2024-04",
+			"issue[Partner!B5] = ",
+		}},
+		{"given, then blank below", named([]any{"As of", "2024-04"}, []any{"As-of month", " "}), []string{
+			"partner.as_of = 2024-04",
+			"issue[Partner!B4] = ",
+		}},
+		{"designations twice", named([]any{"Designations", "Data & AI"}, []any{"Solution areas", "Infrastructure"}), []string{
+			"issue[Partner!B4] = warning: the list of designations is given twice; the value in B3 was used",
+		}},
 		{"paths", named([]any{"Scoring path", " ENTERPRISE "}), []string{"partner.path = enterprise"}},
 		{"auto path", named([]any{"Path", "auto"}), []string{"partner.path = "}},
 		{"smb path", named([]any{"Path", "Smb"}), []string{"partner.path = smb"}},

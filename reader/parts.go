@@ -281,14 +281,18 @@ func readStyles(p *pkg, part string) ([]numKind, error) {
 	defer done()
 	custom := map[int]string{}
 	var ids []int
-	inXfs := false
+	// Only the formats under numFmts are the cells' formats: those of a
+	// conditional format (dxfs) can reuse their ids for other codes.
+	inXfs, inFmts := false, false
 	for k := t.next(); k != tokEOF; k = t.next() {
 		switch k {
 		case tokStart:
 			switch string(t.name) {
+			case "numFmts":
+				inFmts = !t.empty
 			case "numFmt":
 				id, err := strconv.Atoi(attrString(t.attrs, "numFmtId"))
-				if err == nil {
+				if err == nil && inFmts {
 					custom[id] = attrString(t.attrs, "formatCode")
 				}
 			case "cellXfs":
@@ -301,8 +305,11 @@ func readStyles(p *pkg, part string) ([]numKind, error) {
 				}
 			}
 		case tokEnd:
-			if string(t.name) == "cellXfs" {
+			switch string(t.name) {
+			case "cellXfs":
 				inXfs = false
+			case "numFmts":
+				inFmts = false
 			}
 		}
 	}

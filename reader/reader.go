@@ -160,7 +160,8 @@ func (wr *wbReader) commit(sp *sheetPass) {
 }
 
 // assignRoles picks the sheet of each role: the one named most like the
-// usual name, the first on a tie. Other sheets of a role get a warning. A
+// usual name, a visible one before a hidden one, the first on a tie. Other
+// sheets of a role get a warning. A
 // sheet the reader needs that the workbook lists without its part is damage.
 func (wr *wbReader) assignRoles() error {
 	wr.sheets = map[Role]sheetRef{}
@@ -171,6 +172,10 @@ func (wr *wbReader) assignRoles() error {
 	}
 	for _, s := range wr.b.sheets {
 		role, rank, ok := roleOf(s.name)
+		rank *= 2
+		if s.hidden {
+			rank++
+		}
 		switch {
 		case !ok:
 			continue

@@ -4,10 +4,14 @@ import (
 	"strings"
 )
 
-// headerWindow is how many non-empty rows the reader looks through for a
-// header row that names a known column before it settles for the first row
-// with two non-empty cells.
-const headerWindow = 30
+// headerWindow is how many rows with two or more non-empty cells the reader
+// looks through for a header row that names a known column before it
+// settles for the first of them. Rows of one cell (a title, notes) do not
+// count, however many there are, up to maxAboveHeader rows in all.
+const (
+	headerWindow   = 30
+	maxAboveHeader = 10_000
+)
 
 // savedRow is a copy of a row read before the header was found.
 type savedRow struct {
@@ -88,11 +92,15 @@ func (sp *sheetPass) nonEmpty(cells []cell) int {
 func (sp *sheetPass) findHeader(score func(cells []cell) (known, required int), needRequired int) {
 	var rows []savedRow
 	first, someKnown, single, header := -1, -1, -1, -1
-	for header < 0 && len(rows) < headerWindow && sp.scan.next() {
+	wide := 0 // rows of two or more cells seen
+	for header < 0 && wide < headerWindow && len(rows) < maxAboveHeader && sp.scan.next() {
 		cells := sp.scan.cells
 		n := sp.nonEmpty(cells)
 		if n == 0 {
 			continue
+		}
+		if n >= 2 {
+			wide++
 		}
 		rows = append(rows, saveRow(sp.scan.num, cells))
 		i := len(rows) - 1

@@ -32,6 +32,9 @@ type value struct {
 // emptyValue is the value of an empty cell.
 var emptyValue = value{sst: -1}
 
+// blank reports whether the cell holds nothing, or only spaces.
+func (v value) blank() bool { return v.kind == vEmpty || (v.kind == vText && v.text == "") }
+
 // valueOf interprets a cell (nil for an absent cell) given the number formats
 // of the workbook's styles.
 func valueOf(c *cell, formats []numKind) value {
