@@ -133,3 +133,41 @@ func TestAnnotatedUnusualLayouts(t *testing.T) {
 		})
 	}
 }
+
+// TestAnnotatedFolderEntries: a zip tool that adds (deflated) folder entries
+// to the workbook does not stop the annotated workbook; the output has none.
+func TestAnnotatedFolderEntries(t *testing.T) {
+	src := filepath.Join(wbFixtureDir, wbFixtures[0])
+	parts := wbParts(t, src)
+	zr, err := zip.OpenReader(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, dir := range []string{"xl/", "xl/worksheets/", "_rels/"} {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: dir, Method: zip.Deflate})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(nil)
+	}
+	for _, f := range zr.File {
+		w, _ := zw.Create(f.Name)
+		w.Write(parts[f.Name])
+	}
+	zw.Close()
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "in.xlsx"), filepath.Join(dir, "out.xlsx")
+	os.WriteFile(in, buf.Bytes(), 0o644)
+	if err := WriteAnnotated(in, out, wbAnnotation(t, "fy24")); err != nil {
+		t.Fatal(err)
+	}
+	for name := range wbParts(t, out) {
+		if strings.HasSuffix(name, "/") {
+			t.Errorf("the output has the folder entry %s", name)
+		}
+	}
+	wbOpen(t, out)
+}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"strings"
 
 	"github.com/pcs-tools/pcs/internal/flatepool"
 )
@@ -75,6 +76,9 @@ func (z *zipOut) finish() error {
 		return nil
 	}
 	z.written[name] = true
+	if strings.HasSuffix(name, "/") {
+		return nil // a folder entry: a package has none (some zip tools add them)
+	}
 	if z.copies[name] {
 		return z.copyRaw(name)
 	}
