@@ -28,6 +28,8 @@ type pkg struct {
 	file  *os.File
 	zr    *zip.Reader
 	parts map[string]*zip.File // by normalised name (lower case, no leading slash)
+	// opened records the parts the reader has opened, by normalised name.
+	opened map[string]bool
 }
 
 // openPackage opens the file as a zip archive, after making sure it is one,
@@ -114,6 +116,10 @@ func (p *pkg) open(name string) (io.ReadCloser, error) {
 	if zf == nil {
 		return nil, os.ErrNotExist
 	}
+	if p.opened == nil {
+		p.opened = map[string]bool{}
+	}
+	p.opened[partKey(name)] = true
 	rc, err := zf.Open()
 	if err != nil {
 		return nil, &readError{err}

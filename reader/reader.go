@@ -71,6 +71,9 @@ func Read(path string, opt Options) (*Workbook, error) {
 	if err := wr.read(); err != nil {
 		return nil, err
 	}
+	if err := checkUnread(p, b); err != nil {
+		return nil, err
+	}
 	return wr.wb, nil
 }
 

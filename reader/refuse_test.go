@@ -157,6 +157,16 @@ func TestRefused(t *testing.T) {
 			reason: "this is a zip archive, not an Excel workbook (.xlsx)", hint: hintSaveAsXLSX},
 		{name: "dtd in a sheet", path: fixture("bad_dtd.xlsx"), kind: KindUnsafe,
 			reason: `the workbook cannot be read safely: the sheet "ACR (Jan & Feb)" declares a DTD or entities, which Excel never writes`, hint: hintSavedAgain},
+		// Parts the reader does not need are copied into the annotated
+		// workbook, so they are held to the same rules.
+		{name: "dtd in the document properties", path: func() string {
+			return replacePart("docProps/app.xml", "<Properties", `<!DOCTYPE p [<!ENTITY a "aaaa">]><Properties`)
+		}, kind: KindUnsafe,
+			reason: "the workbook cannot be read safely: its part docProps/app.xml declares a DTD or entities, which Excel never writes", hint: hintSavedAgain},
+		{name: "not utf-8 in the theme", path: func() string {
+			return replacePart("xl/theme/theme1.xml", "Office", "Off\xffice")
+		}, kind: KindBadText,
+			reason: "the workbook holds text that is not valid UTF-8 in its part xl/theme/theme1.xml", hint: hintSavedAgain},
 		{name: "not utf-8", path: fixture("bad_utf8.xlsx"), kind: KindBadText,
 			reason: "the workbook holds text that is not valid UTF-8 in its part xl/sharedStrings.xml", hint: hintSavedAgain},
 		{name: "empty sheet", path: fixture("bad_empty_sheet.xlsx"), kind: KindDamaged,

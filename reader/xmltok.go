@@ -115,6 +115,18 @@ func (t *xmlTok) fill() bool {
 	}
 }
 
+// drain reads and checks the rest of the source without tokenizing it, and
+// returns the first error (nil at the end of a valid source).
+func (t *xmlTok) drain() error {
+	for t.err == nil {
+		t.r = t.w
+		if !t.fill() {
+			break
+		}
+	}
+	return t.err
+}
+
 // check validates the bytes read since the last check, leaving out a rune
 // cut by the end of the buffer until the rest of it arrives.
 func (t *xmlTok) check() {
