@@ -118,6 +118,9 @@ func designationData(des scoring.DesignationResult) DesignationData {
 			steps[i] = cleanText(s.Text)
 		}
 		dd.Route = strings.Join(steps, "; ")
+		if rt.Note != "" {
+			dd.Route += ". " + cleanText(rt.Note)
+		}
 	}
 	return dd
 }

@@ -70,6 +70,9 @@ type JSONRoute struct {
 	Points    int             `json:"points,omitempty"`
 	Steps     []JSONRouteStep `json:"steps,omitempty"`
 	Reason    string          `json:"reason,omitempty"`
+	// Note warns that the route as a whole would move the partner to the
+	// Enterprise path.
+	Note string `json:"note,omitempty"`
 }
 
 // JSONRouteStep is one change on the route.
@@ -110,7 +113,7 @@ func NewJSON(source string, r *scoring.Result, issues []scoring.Issue) JSON {
 				PrerequisitesMet: m.PrerequisitesMet, Explanation: m.Explanation, NextStep: m.NextStep})
 		}
 		if d.Route != nil {
-			jr := &JSONRoute{Reachable: d.Route.Reachable, Reason: d.Route.Reason}
+			jr := &JSONRoute{Reachable: d.Route.Reachable, Reason: d.Route.Reason, Note: d.Route.Note}
 			if d.Route.Reachable {
 				jr.Changes, jr.Points = d.Route.Changes, d.Route.Points
 			}

@@ -97,6 +97,9 @@ func (d *pdfDoc) routePanel(r *scoring.Result, ds *scoring.DesignationResult) {
 			label := scoring.MetricLabel(st.Metric) + ":"
 			lines = append(lines, []pdfSeg{{text: "•  " + label, bold: true}, {text: strings.TrimPrefix(st.Text, label+" ")}})
 		}
+		if ds.Route.Note != "" {
+			lines = append(lines, []pdfSeg{{text: "Note:", bold: true}, {text: ds.Route.Note}})
+		}
 	}
 	h := pad + pdfLabel.leading() + 2
 	for _, l := range lines {
@@ -178,7 +181,7 @@ func (d *pdfDoc) metricText(sc *Scorecard, m *scoring.MetricResult, names map[st
 }
 
 // pdfExplanationLines is the most lines a metric's explanation takes.
-const pdfExplanationLines = 8
+const pdfExplanationLines = 5
 
 // wholeSentences returns text, or when it takes more than maxLines, its
 // first sentences that fit: the lists under the explanation name whoever the

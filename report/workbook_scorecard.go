@@ -315,6 +315,13 @@ func (w *annotator) designationSection(sc *sheetBuilder, row int, d *scoring.Des
 			g.text(1, row, st.label, "After these steps")
 			g.text(2, row, st.bold, fmt.Sprintf("%d points with %s", rt.Points, plural(rt.Changes, "change", "changes")))
 			sc.merge(2, row, 8)
+			if rt.Note != "" {
+				row++
+				g.text(1, row, st.label, "Note")
+				g.text(2, row, st.wrap, rt.Note)
+				sc.merge(2, row, 8)
+				g.height(row, textHeight([]float64{scorecardWrapWidth}, []string{rt.Note}))
+			}
 		}
 	}
 	return row, sc.err

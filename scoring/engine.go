@@ -96,9 +96,32 @@ type prepared struct {
 }
 
 type customerInfo struct {
-	id, name string
-	segment  Path
-	source   Ref
+	id, name   string
+	segment    Path
+	rawSegment string // as written, trimmed
+	source     Ref
+}
+
+// duplicateCustomer merges a customer listed again on the Customers sheet
+// into its first row: a blank name or segment of the first row is taken
+// from the later one, and a segment that contradicts the first row's is a
+// warning naming both rows (the first row's is used), since it can decide
+// the path.
+func (e *engine) duplicateCustomer(first *customerInfo, c Customer) {
+	seg := strings.TrimSpace(c.Segment)
+	if strings.TrimSpace(first.name) == "" {
+		first.name = c.Name
+	}
+	switch {
+	case seg == "":
+	case first.rawSegment == "":
+		first.segment, first.rawSegment = e.rs.Segment(seg), seg
+	case e.rs.Segment(seg) != first.segment || (first.segment == PathAuto && Key(seg) != Key(first.rawSegment)):
+		e.prepared.issues = append(e.prepared.issues, warnf(c.Source.Sheet, c.Source.Cell(e.in.Columns.CustomerSegment),
+			"List each customer once, with one segment.",
+			"customer %q is listed again with the segment %q; the segment %q of row %d was used",
+			strings.TrimSpace(c.ID), seg, first.rawSegment, first.source.Row))
+	}
 }
 
 func (c *customerInfo) display() string {
@@ -187,10 +210,12 @@ func (e *engine) collectCustomers() {
 		if k == "" {
 			continue
 		}
-		if _, dup := e.customers[k]; dup {
+		if first, dup := e.customers[k]; dup {
+			e.duplicateCustomer(first, c)
 			continue
 		}
-		info := &customerInfo{id: strings.TrimSpace(c.ID), name: c.Name, source: c.Source, segment: e.rs.Segment(c.Segment)}
+		info := &customerInfo{id: strings.TrimSpace(c.ID), name: c.Name, source: c.Source, segment: e.rs.Segment(c.Segment),
+			rawSegment: strings.TrimSpace(c.Segment)}
 		if info.segment == PathAuto && strings.TrimSpace(c.Segment) != "" && !unknownSeg[Key(c.Segment)] {
 			unknownSeg[Key(c.Segment)] = true
 			e.prepared.issues = append(e.prepared.issues, warnf(c.Source.Sheet, c.Source.Cell(seg),

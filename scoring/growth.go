@@ -2,7 +2,10 @@ package scoring
 
 import (
 	"fmt"
+	"math"
 	"math/big"
+	"strconv"
+	"strings"
 )
 
 // usageGrowth scores usage growth (rules.md, "Customer success: usage growth").
@@ -41,9 +44,13 @@ func (e *engine) usageGrowth(d *Designation, m Metric) MetricResult {
 		res.NextStep = "Maximum reached."
 		return res
 	}
-	if o := nextOption(g.options(cur, e.m), res.Points); o != nil {
+	room, limited := e.pathHeadroom()
+	if o := nextOption(g.options(cur, e.m, room, limited, e.pathWarning()), res.Points); o != nil {
 		res.NextPoints = o.points - res.Points
 		res.NextStep = fmt.Sprintf("%s earns %s.", capitalize(o.text), points(o.points-res.Points))
+		if o.caveat != "" {
+			res.NextStep = strings.TrimSuffix(res.NextStep, ".") + ", but " + o.caveat + "."
+		}
 	}
 	return res
 }
@@ -71,13 +78,23 @@ func (g growthCalc) points(cur Cents) int {
 	if g.baseline <= 0 || cur < g.min || cur <= g.baseline {
 		return 0
 	}
-	// floor((cur-base)*100/base), exactly.
-	pct := new(big.Int).Mul(big.NewInt(int64(cur-g.baseline)), big.NewInt(100))
-	pct.Quo(pct, big.NewInt(int64(g.baseline)))
-	if !pct.IsInt64() || pct.Int64() > int64(g.max) {
+	pct := g.wholePercent(cur)
+	if pct > int64(g.max) {
 		return g.max
 	}
-	return min(g.max, int(pct.Int64())*g.per)
+	return min(g.max, int(pct)*g.per)
+}
+
+// wholePercent is the growth of cur over the baseline in whole percents,
+// rounded down, exactly: floor((cur-base)*100/base). It saturates instead of
+// overflowing.
+func (g growthCalc) wholePercent(cur Cents) int64 {
+	pct := new(big.Int).Mul(big.NewInt(int64(cur-g.baseline)), big.NewInt(100))
+	pct.Quo(pct, big.NewInt(int64(g.baseline)))
+	if !pct.IsInt64() {
+		return math.MaxInt64
+	}
+	return pct.Int64()
 }
 
 // need returns the smallest current ACR whose growth is at least pct percent.
@@ -92,27 +109,35 @@ func (g growthCalc) need(pct int) Cents {
 }
 
 // options lists one change per reachable point total: more ACR in month m.
-func (g growthCalc) options(cur Cents, m Month) []option {
+// An option asking for more than room (when limited) is marked as moving
+// the path, with warning as its caveat.
+func (g growthCalc) options(cur Cents, m Month, room Cents, limited bool, warning string) []option {
 	if g.baseline <= 0 {
 		return nil
 	}
 	now := g.points(cur)
 	var opts []option
-	seen := map[int]bool{}
+	seen := map[Cents]bool{}
 	for target := now + 1; target <= g.max; target++ {
 		pct := (target + g.per - 1) / g.per
-		if seen[pct] {
-			continue
-		}
-		seen[pct] = true
 		need := g.need(pct)
 		if need <= cur {
 			continue
 		}
 		more := (need - cur).CeilDollars()
-		pts := g.points(cur + more)
-		opts = append(opts, option{changes: 1, points: pts, cost: more,
-			text: fmt.Sprintf("%s more ACR in %s (%s in all, growth of %d%%)", more.Short(), m.ShortLabel(), (cur + more).Short(), pct)})
+		if seen[more] { // the USD minimum asks the same amount for several targets
+			continue
+		}
+		seen[more] = true
+		// The growth shown is what the new total gives, which the minimum
+		// can make larger than the percent aimed at.
+		o := option{changes: 1, points: g.points(cur + more), cost: more,
+			text: fmt.Sprintf("%s more ACR in %s (%s in all, growth of %s%%)", more.Short(), m.ShortLabel(), (cur + more).Short(),
+				groupThousands(strconv.FormatInt(g.wholePercent(cur+more), 10)))}
+		if limited && more > room {
+			o.movesPath, o.caveat = true, warning
+		}
+		opts = append(opts, o)
 	}
 	return opts
 }

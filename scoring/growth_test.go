@@ -73,4 +73,12 @@ func TestUsageGrowthNextStep(t *testing.T) {
 	if !strings.HasPrefix(m.NextStep, "USD 100 more ACR in May 2024 (USD 1,000 in all") || m.NextPoints != 20 {
 		t.Errorf("next %q (%d)", m.NextStep, m.NextPoints)
 	}
+	// The growth stated is what the new total gives: USD 100 -> USD 1,000
+	// is 900%, though 1% would have been enough but for the minimum.
+	b = newInput(t, "2024-05").path(PathSMB).acr("a", "2023-05", "100").acr("a", "2024-05", "100")
+	m = metric(t, score(t, b, "fy24", Options{}), "data-ai-azure", "usage-growth")
+	want = "USD 900 more ACR in May 2024 (USD 1,000 in all, growth of 900%) earns 20 points."
+	if m.NextStep != want || m.NextPoints != 20 {
+		t.Errorf("next %q (%d)\nwant %q", m.NextStep, m.NextPoints, want)
+	}
 }

@@ -97,16 +97,18 @@ func (e *engine) netAdds(d *Designation, m Metric) MetricResult {
 	res.Value = &val
 	res.Points = netAddPoints(det.Net, rule.PointsPerAdd, m.Max)
 
+	// rules.md: the explanation names the customers behind every +1 and -1,
+	// however many (the PDF shortens its lists; a cell holds 32,767 characters).
 	var b strings.Builder
 	if perCustomer {
 		if len(adds) > 0 {
 			fmt.Fprintf(&b, "%s started consuming at least %s a month (no ACR in %s): %s. ",
-				count(len(adds), "customer", "customers"), t.Short(), base, listNames(adds, nameLimit))
+				count(len(adds), "customer", "customers"), t.Short(), base, listNames(adds, len(adds)))
 		} else {
 			fmt.Fprintf(&b, "No customer went from no ACR in %s to at least %s in %s. ", base, t.Short(), last)
 		}
 		if len(losses) > 0 {
-			fmt.Fprintf(&b, "%s dropped below %s in %s: %s. ", count(len(losses), "customer", "customers"), t.Short(), last, listNames(losses, nameLimit))
+			fmt.Fprintf(&b, "%s dropped below %s in %s: %s. ", count(len(losses), "customer", "customers"), t.Short(), last, listNames(losses, len(losses)))
 		}
 	} else {
 		now, then := 0, 0
@@ -120,10 +122,10 @@ func (e *engine) netAdds(d *Designation, m Metric) MetricResult {
 		}
 		fmt.Fprintf(&b, "%s reached %s in %s, against %d in %s. ", count(now, "customer", "customers"), t.Short(), last, then, base)
 		if len(adds) > 0 {
-			fmt.Fprintf(&b, "New: %s. ", listNames(adds, nameLimit))
+			fmt.Fprintf(&b, "New: %s. ", listNames(adds, len(adds)))
 		}
 		if len(losses) > 0 {
-			fmt.Fprintf(&b, "Lost: %s. ", listNames(losses, nameLimit))
+			fmt.Fprintf(&b, "Lost: %s. ", listNames(losses, len(losses)))
 		}
 	}
 	fmt.Fprintf(&b, "Net %s: %s (%d per net add, at most %d).", count(det.Net, "customer add", "customer adds"), points(res.Points), rule.PointsPerAdd, m.Max)
@@ -148,6 +150,9 @@ func (e *engine) netAdds(d *Designation, m Metric) MetricResult {
 	}
 	near := append(nearBack, nearAdds...)
 	sort.SliceStable(near, func(i, j int) bool { return near[i].short < near[j].short })
+	for _, n := range near {
+		det.shorts = append(det.shorts, n.short)
+	}
 	if len(near) > 0 {
 		var parts []string
 		for _, n := range near[:min(3, len(near))] {
@@ -156,6 +161,9 @@ func (e *engine) netAdds(d *Designation, m Metric) MetricResult {
 		how += ". Closest: " + strings.Join(parts, "; ")
 	}
 	res.NextStep = step + how + "."
+	if room, limited := e.pathHeadroom(); limited && det.acrFor(more) > room {
+		res.NextStep = strings.TrimSuffix(res.NextStep, ".") + ". But " + e.pathWarning() + "."
+	}
 	return res
 }
 

@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -138,5 +139,26 @@ func TestNetAddsExplainsAndSuggests(t *testing.T) {
 	}
 	if m.NextPoints != 10 {
 		t.Errorf("next points %d", m.NextPoints)
+	}
+}
+
+// TestNetAddsNamesEveryCustomer: the explanation names the customer behind
+// every +1 and -1, however many there are (rules.md).
+func TestNetAddsNamesEveryCustomer(t *testing.T) {
+	b := newInput(t, "2024-05").path(PathSMB)
+	for i := 0; i < 12; i++ {
+		b.acr(fmt.Sprintf("new-%02d", i), "2024-05", "600")
+		b.acr(fmt.Sprintf("lost-%02d", i), "2023-05", "600")
+	}
+	m := metric(t, score(t, b, "fy24", Options{}), "data-ai-azure", "net-customer-adds")
+	for i := 0; i < 12; i++ {
+		for _, who := range []string{"new", "lost"} {
+			if name := fmt.Sprintf("%s-%02d", who, i); !strings.Contains(m.Explanation, name) {
+				t.Errorf("the explanation does not name %s: %s", name, m.Explanation)
+			}
+		}
+	}
+	if strings.Contains(m.Explanation, "more") {
+		t.Errorf("the explanation shortens its lists: %s", m.Explanation)
 	}
 }

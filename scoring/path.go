@@ -122,3 +122,24 @@ func capitalize(s string) string {
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
 }
+
+// pathHeadroom is how much eligible ACR can be added in the trailing twelve
+// months before the revenue test moves an SMB partner to the Enterprise
+// path; ok is false when no amount can (the path is forced, the edition has
+// no revenue test, the TTM ACR comes from the Partner sheet, or the partner
+// is on the Enterprise path already). Next steps and routes that ask for
+// more ACR say when they would cross it: the points they promise are
+// counted on the SMB path.
+func (e *engine) pathHeadroom() (room Cents, ok bool) {
+	f := &e.res.PathFacts
+	if f.Forced != "" || !f.TTMTested || f.TTMFromWorkbook || e.res.Path != PathSMB || f.TTMACR >= f.TTMThreshold {
+		return 0, false
+	}
+	return f.TTMThreshold - f.TTMACR - 1, true
+}
+
+// pathWarning is the caveat for a change that adds more ACR than the headroom.
+func (e *engine) pathWarning() string {
+	return fmt.Sprintf("this takes eligible ACR of the trailing 12 months to %s or more, which moves the partner to the Enterprise path, where these points are not earned",
+		e.res.PathFacts.TTMThreshold.Plain0())
+}

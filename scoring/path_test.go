@@ -58,6 +58,12 @@ func TestPath(t *testing.T) {
 		{name: "ACR of a solution area that is no designation still counts for the TTM",
 			extra:     func(b *builder) { b.acrx("a", "2024-01", "2000000", "PAL", "Security") },
 			customers: []cust{{"a", "SMB", "10"}}, want: PathEnterprise, warn: `solution area "Security" names no designation`},
+		{name: "a customer listed again fills in a blank segment",
+			customers: []cust{{"A", "", "10"}}, extra: func(b *builder) { b.customer(" a ", "SMB") },
+			want: PathSMB, reason: "1 of 1"},
+		{name: "a customer listed again with another segment: the first row's, with a warning",
+			customers: []cust{{"A", "Enterprise", "10"}}, extra: func(b *builder) { b.customer("a", "SMB") },
+			want: PathEnterprise, warn: `customer "a" is listed again with the segment "SMB"; the segment "Enterprise" of row 2 was used`},
 		{name: "ACR before the TTM is left out", extra: func(b *builder) { b.acr("a", "2023-05", "2000000") },
 			customers: []cust{{"a", "SMB", "10"}}, want: PathSMB},
 	}

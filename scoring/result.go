@@ -141,6 +141,24 @@ type NetAddsDetail struct {
 	Months    [4]Month
 	Customers []CustomerVerdict
 	Net       int
+	// shorts are what the customers closest to a +1 (or out of a -1) need,
+	// smallest first: the least ACR k more net adds ask for.
+	shorts []Cents
+}
+
+// acrFor is the least ACR that k more net adds need: the k smallest
+// shortfalls of the customers closest to the threshold, then the
+// threshold itself for each customer starting from nothing.
+func (d *NetAddsDetail) acrFor(k int) Cents {
+	var sum Cents
+	for i := 0; i < k; i++ {
+		if i < len(d.shorts) {
+			sum = AddCents(sum, d.shorts[i].CeilDollars())
+		} else {
+			sum = AddCents(sum, d.Threshold)
+		}
+	}
+	return sum
 }
 
 // CustomerVerdict is one customer's effect on net customer adds.
@@ -222,6 +240,9 @@ type Route struct {
 	Steps   []RouteStep
 	Changes int
 	Points  int // the designation's points after the route
+	// Note warns when the route as a whole asks for so much ACR that the
+	// partner would move to the Enterprise path (and its points change).
+	Note string
 }
 
 // RouteStep is one kind of change on a route.

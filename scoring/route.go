@@ -13,7 +13,11 @@ type option struct {
 	points  int
 	cost    Cents
 	meets   bool // certification metrics: the prerequisites are met after it
-	text    string
+	// movesPath is true when the ACR it asks for would move the partner to
+	// the Enterprise path (pathHeadroom): routes leave it out.
+	movesPath bool
+	text      string
+	caveat    string // said after what the option earns ("... earns 3 points, but ...")
 }
 
 // better orders options: fewer changes, then less money, then more points.
@@ -60,7 +64,8 @@ func (e *engine) scoreDesignation(d *Designation) DesignationResult {
 		case KindUsageGrowth:
 			mr = e.usageGrowth(d, m)
 			g := growthCalc{baseline: mr.Growth.Baseline, min: e.rs.UsageGrowth.MinCurrentACR.Cents, per: e.rs.UsageGrowth.PointsPerPercent, max: m.Max}
-			opts[i] = g.options(mr.Growth.Current, e.m)
+			room, limited := e.pathHeadroom()
+			opts[i] = g.options(mr.Growth.Current, e.m, room, limited, e.pathWarning())
 		case KindDeployments:
 			mr = e.deployments(d, m)
 			opts[i] = deploymentOptions(mr.Deployments.Counted, e.rs.Deployments.PointsPerDeployment, m.Max)
@@ -119,7 +124,7 @@ func (e *engine) route(d *Designation, dr DesignationResult, opts [][]option) *R
 				continue
 			}
 			for ci, o := range choices {
-				if o.points < 1 {
+				if o.points < 1 || o.movesPath {
 					continue
 				}
 				np := min(limit, p+o.points)
@@ -161,6 +166,22 @@ func (e *engine) route(d *Designation, dr DesignationResult, opts [][]option) *R
 			Text: fmt.Sprintf("%s: %s (+%s)", metricLabel(m.ID), o.text, points(o.points-m.Points))})
 	}
 	r.Points = min(r.Points, dr.Max)
+	if room, limited := e.pathHeadroom(); limited {
+		var acr Cents
+		for i, ci := range best.choice {
+			m := dr.Metrics[i]
+			switch {
+			case ci < 0:
+			case m.Kind == KindUsageGrowth:
+				acr = AddCents(acr, opts[i][ci].cost)
+			case m.Kind == KindNetCustomerAdds && m.NetAdds != nil:
+				acr = AddCents(acr, m.NetAdds.acrFor(opts[i][ci].changes))
+			}
+		}
+		if acr > room {
+			r.Note = fmt.Sprintf("Together these changes add at least %s of ACR, and %s.", acr.Short(), e.pathWarning())
+		}
+	}
 	return r
 }
 
