@@ -88,6 +88,8 @@ type rowScanner struct {
 	slow         bool // never use the fast path (for tests)
 	done         bool
 	err          error
+	// merges are the sheet's merged ranges ("A2:A13"), read after its cells.
+	merges []string
 }
 
 func newRowScanner(t *xmlTok, sst []string) *rowScanner {
@@ -149,10 +151,18 @@ func (s *rowScanner) next() bool {
 // drain reads the rest of the part, so that a part cut short is noticed.
 func (s *rowScanner) drain() {
 	s.done = true
-	for s.t.next() != tokEOF {
+	for k := s.t.next(); k != tokEOF; k = s.t.next() {
+		if k == tokStart && string(s.t.name) == "mergeCell" && len(s.merges) < maxMerges {
+			if ref, ok := attr(s.t.attrs, "ref"); ok {
+				s.merges = append(s.merges, string(ref))
+			}
+		}
 	}
 	s.err = s.t.err
 }
+
+// maxMerges bounds the merged ranges kept for messages.
+const maxMerges = 10_000
 
 func (s *rowScanner) fail(err error) bool {
 	s.done = true

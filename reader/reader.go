@@ -156,6 +156,7 @@ func (wr *wbReader) read() error {
 
 // commit keeps the issues of a sheet's final reading.
 func (wr *wbReader) commit(sp *sheetPass) {
+	explainMerges(sp.issues.kept, sp.scan.merges)
 	l := wr.listFor(sp.ref)
 	l.kept = append(l.kept, sp.issues.kept...)
 	l.more += sp.issues.more

@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -128,5 +129,40 @@ func TestConditionalFormatNumFmt(t *testing.T) {
 	}
 	if len(want.Input.ACR) == 0 || len(got.Input.ACR) != len(want.Input.ACR) || got.HasErrors() != want.HasErrors() {
 		t.Fatalf("%d ACR rows (errors %v), want %d (errors %v): %v", len(got.Input.ACR), got.HasErrors(), len(want.Input.ACR), want.HasErrors(), got.Issues)
+	}
+}
+
+// TestMergedCellsExplained: a customer ID merged down several rows is only
+// in the first of them; the other rows' errors say so.
+func TestMergedCellsExplained(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", "Partner")
+	f.SetSheetRow("Partner", "A1", &[]any{"Partner name", "Merged Ltd"})
+	f.NewSheet("ACR")
+	f.SetSheetRow("ACR", "A1", &[]any{"Customer ID", "Month", "ACR", "Attribution"})
+	for i, m := range []string{"2024-03", "2024-04", "2024-05"} {
+		f.SetSheetRow("ACR", fmt.Sprintf("B%d", i+2), &[]any{m, 600, "PAL"})
+	}
+	f.SetCellValue("ACR", "A2", "C-1")
+	if err := f.MergeCell("ACR", "A2", "A4"); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "merged.xlsx")
+	if err := f.SaveAs(p); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	wb, err := Read(p, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hinted []string
+	for _, is := range wb.Issues {
+		if strings.Contains(is.Hint, "merged cells A2:A4") {
+			hinted = append(hinted, is.Cell)
+		}
+	}
+	if strings.Join(hinted, ",") != "A3,A4" {
+		t.Errorf("hints on %v, want A3 and A4; issues %v", hinted, wb.Issues)
 	}
 }
