@@ -275,3 +275,22 @@ func TestFitLeft(t *testing.T) {
 		}
 	}
 }
+
+// TestBatchWithoutOutputsMakesNoFolders: with neither output, the batch
+// writes its portfolio summary and no empty sub-folders.
+func TestBatchWithoutOutputsMakesNoFolders(t *testing.T) {
+	in := t.TempDir()
+	os.MkdirAll(filepath.Join(in, "Q3"), 0o755)
+	data, _ := os.ReadFile(sample("fabrikam-enterprise.xlsx"))
+	os.WriteFile(filepath.Join(in, "Q3", "fabrikam.xlsx"), data, 0o644)
+	out := filepath.Join(t.TempDir(), "out")
+	if _, stderr, code := pcs(t, "batch", "--recursive", "--no-workbook", "--no-pdf", "--quiet", "--out", out, in); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "Q3")); err == nil {
+		t.Error("the batch made an empty Q3 folder")
+	}
+	if _, err := os.Stat(filepath.Join(out, "portfolio.xlsx")); err != nil {
+		t.Error(err)
+	}
+}

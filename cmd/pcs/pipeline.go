@@ -117,9 +117,11 @@ func process(j job, s *settings, fonts *report.Fonts) (o *outcome) {
 	}
 	issues = append(issues, res.Issues...)
 
-	if err := os.MkdirAll(j.outDir, 0o755); err != nil {
-		o.failf(issues, "cannot create the output folder %s: %s", j.outDir, plainIOError(err))
-		return o
+	if !s.noWorkbook || !s.noPDF { // with no outputs, no (empty) folder either
+		if err := os.MkdirAll(j.outDir, 0o755); err != nil {
+			o.failf(issues, "cannot create the output folder %s: %s", j.outDir, plainIOError(err))
+			return o
+		}
 	}
 	outs := &report.JSONOutputs{}
 	// The scorecard is drawn while the workbook is written (two cores do
