@@ -13,6 +13,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/pcs-tools/pcs/report"
+	"github.com/pcs-tools/pcs/scoring"
 )
 
 func batchCommand() *cli.Command {
@@ -166,10 +167,7 @@ func (b *batch) run(ctx context.Context, rels []string) error {
 		}
 		if o.failed {
 			failed++
-			reason := "could not be scored"
-			if len(o.json.Issues) > 0 {
-				reason = o.json.Issues[0].String()
-			}
+			reason := failureReason(o.json.Issues)
 			p.Failed = append(p.Failed, report.PortfolioFailure{Source: o.job.source, Reason: reason})
 			results[i] = nil
 			continue
@@ -240,4 +238,28 @@ func relOut(out string, o *report.JSONOutputs, pdf bool) string {
 		return filepath.ToSlash(r)
 	}
 	return p
+}
+
+// failureReason says in one line why a workbook could not be scored: its
+// first error, and how many more there are (the annotated workbook and the
+// JSON result list them all).
+func failureReason(issues []scoring.Issue) string {
+	var errs []scoring.Issue
+	for _, is := range issues {
+		if is.Severity == scoring.SeverityError {
+			errs = append(errs, is)
+		}
+	}
+	switch len(errs) {
+	case 0:
+		if len(issues) > 0 {
+			return issues[0].String()
+		}
+		return "could not be scored"
+	case 1:
+		return errs[0].String()
+	case 2:
+		return errs[0].String() + " (and 1 more error)"
+	}
+	return fmt.Sprintf("%s (and %d more errors)", errs[0].String(), len(errs)-1)
 }

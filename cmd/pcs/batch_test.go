@@ -17,6 +17,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/pcs-tools/pcs/scoring"
 )
 
 // TestMain lets the test binary act as pcs itself when PCS_TEST_MAIN is set,
@@ -292,5 +294,25 @@ func TestBatchWithoutOutputsMakesNoFolders(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, "portfolio.xlsx")); err != nil {
 		t.Error(err)
+	}
+}
+
+func TestFailureReason(t *testing.T) {
+	e := func(m string) scoring.Issue {
+		return scoring.Issue{Severity: scoring.SeverityError, Sheet: "ACR", Cell: "D17", Message: m}
+	}
+	w := scoring.Issue{Severity: scoring.SeverityWarning, Message: "a warning"}
+	for _, c := range []struct {
+		issues []scoring.Issue
+		want   string
+	}{
+		{nil, "could not be scored"},
+		{[]scoring.Issue{w, e(`"n/a" is not an amount`)}, `ACR!D17: "n/a" is not an amount`},
+		{[]scoring.Issue{e("one"), w, e("two")}, "ACR!D17: one (and 1 more error)"},
+		{[]scoring.Issue{e("one"), e("two"), e("three"), e("four")}, "ACR!D17: one (and 3 more errors)"},
+	} {
+		if got := failureReason(c.issues); got != c.want {
+			t.Errorf("failureReason(%v) = %q, want %q", c.issues, got, c.want)
+		}
 	}
 }
