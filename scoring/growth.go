@@ -45,7 +45,7 @@ func (e *engine) usageGrowth(d *Designation, m Metric) MetricResult {
 		return res
 	}
 	room, limited := e.pathHeadroom()
-	if o := nextOption(g.options(cur, e.m, room, limited, e.pathWarning()), res.Points); o != nil {
+	if o := nextOption(g.options(cur, e.m, room, limited, e.pathWarning(enterpriseOthers)), res.Points); o != nil {
 		res.NextPoints = o.points - res.Points
 		res.NextStep = fmt.Sprintf("%s earns %s.", capitalize(o.text), points(o.points-res.Points))
 		if o.caveat != "" {
@@ -109,8 +109,8 @@ func (g growthCalc) need(pct int) Cents {
 }
 
 // options lists one change per reachable point total: more ACR in month m.
-// An option asking for more than room (when limited) is marked as moving
-// the path, with warning as its caveat.
+// An option asking for more than room (when limited) has warning as its
+// caveat: growth counts the same on either path, the other metrics do not.
 func (g growthCalc) options(cur Cents, m Month, room Cents, limited bool, warning string) []option {
 	if g.baseline <= 0 {
 		return nil
@@ -135,7 +135,7 @@ func (g growthCalc) options(cur Cents, m Month, room Cents, limited bool, warnin
 			text: fmt.Sprintf("%s more ACR in %s (%s in all, growth of %s%%)", more.Short(), m.ShortLabel(), (cur + more).Short(),
 				groupThousands(strconv.FormatInt(g.wholePercent(cur+more), 10)))}
 		if limited && more > room {
-			o.movesPath, o.caveat = true, warning
+			o.caveat = warning
 		}
 		opts = append(opts, o)
 	}

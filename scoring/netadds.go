@@ -162,7 +162,7 @@ func (e *engine) netAdds(d *Designation, m Metric) MetricResult {
 	}
 	res.NextStep = step + how + "."
 	if room, limited := e.pathHeadroom(); limited && det.acrFor(more) > room {
-		res.NextStep = strings.TrimSuffix(res.NextStep, ".") + ". But " + e.pathWarning() + "."
+		res.NextStep = strings.TrimSuffix(res.NextStep, ".") + ". But " + e.pathWarning(fmt.Sprintf("where a customer counts only from %s a month", rule.Threshold.Get(PathEnterprise).Short())) + "."
 	}
 	return res
 }

@@ -128,8 +128,8 @@ func capitalize(s string) string {
 // path; ok is false when no amount can (the path is forced, the edition has
 // no revenue test, the TTM ACR comes from the Partner sheet, or the partner
 // is on the Enterprise path already). Next steps and routes that ask for
-// more ACR say when they would cross it: the points they promise are
-// counted on the SMB path.
+// more ACR say when they would cross it: their points are counted on the
+// SMB path.
 func (e *engine) pathHeadroom() (room Cents, ok bool) {
 	f := &e.res.PathFacts
 	if f.Forced != "" || !f.TTMTested || f.TTMFromWorkbook || e.res.Path != PathSMB || f.TTMACR >= f.TTMThreshold {
@@ -138,8 +138,13 @@ func (e *engine) pathHeadroom() (room Cents, ok bool) {
 	return f.TTMThreshold - f.TTMACR - 1, true
 }
 
-// pathWarning is the caveat for a change that adds more ACR than the headroom.
-func (e *engine) pathWarning() string {
-	return fmt.Sprintf("this takes eligible ACR of the trailing 12 months to %s or more, which moves the partner to the Enterprise path, where these points are not earned",
-		e.res.PathFacts.TTMThreshold.Plain0())
+// pathWarning is the caveat for a change that adds more ACR than the
+// headroom; what says what the Enterprise path changes for it.
+func (e *engine) pathWarning(what string) string {
+	return fmt.Sprintf("this takes eligible ACR of the trailing 12 months to %s or more, which moves the partner to the Enterprise path, %s",
+		e.res.PathFacts.TTMThreshold.Short(), what)
 }
+
+// enterpriseOthers is what the Enterprise path changes for a change of ACR
+// other than a net add, for pathWarning.
+const enterpriseOthers = "where net customer adds and skilling count differently"

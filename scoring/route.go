@@ -13,9 +13,6 @@ type option struct {
 	points  int
 	cost    Cents
 	meets   bool // certification metrics: the prerequisites are met after it
-	// movesPath is true when the ACR it asks for would move the partner to
-	// the Enterprise path (pathHeadroom): routes leave it out.
-	movesPath bool
 	text      string
 	caveat    string // said after what the option earns ("... earns 3 points, but ...")
 }
@@ -65,7 +62,7 @@ func (e *engine) scoreDesignation(d *Designation) DesignationResult {
 			mr = e.usageGrowth(d, m)
 			g := growthCalc{baseline: mr.Growth.Baseline, min: e.rs.UsageGrowth.MinCurrentACR.Cents, per: e.rs.UsageGrowth.PointsPerPercent, max: m.Max}
 			room, limited := e.pathHeadroom()
-			opts[i] = g.options(mr.Growth.Current, e.m, room, limited, e.pathWarning())
+			opts[i] = g.options(mr.Growth.Current, e.m, room, limited, e.pathWarning(enterpriseOthers))
 		case KindDeployments:
 			mr = e.deployments(d, m)
 			opts[i] = deploymentOptions(mr.Deployments.Counted, e.rs.Deployments.PointsPerDeployment, m.Max)
@@ -124,7 +121,7 @@ func (e *engine) route(d *Designation, dr DesignationResult, opts [][]option) *R
 				continue
 			}
 			for ci, o := range choices {
-				if o.points < 1 || o.movesPath {
+				if o.points < 1 {
 					continue
 				}
 				np := min(limit, p+o.points)
@@ -167,19 +164,21 @@ func (e *engine) route(d *Designation, dr DesignationResult, opts [][]option) *R
 	}
 	r.Points = min(r.Points, dr.Max)
 	if room, limited := e.pathHeadroom(); limited {
-		var acr Cents
+		// The least ACR the route adds: the ACR of new customers in the
+		// as-of month also counts for growth, so the larger of the two.
+		var growth, adds Cents
 		for i, ci := range best.choice {
 			m := dr.Metrics[i]
 			switch {
 			case ci < 0:
 			case m.Kind == KindUsageGrowth:
-				acr = AddCents(acr, opts[i][ci].cost)
+				growth = opts[i][ci].cost
 			case m.Kind == KindNetCustomerAdds && m.NetAdds != nil:
-				acr = AddCents(acr, m.NetAdds.acrFor(opts[i][ci].changes))
+				adds = m.NetAdds.acrFor(opts[i][ci].changes)
 			}
 		}
-		if acr > room {
-			r.Note = fmt.Sprintf("Together these changes add at least %s of ACR, and %s.", acr.Short(), e.pathWarning())
+		if acr := max(growth, adds); acr > room {
+			r.Note = fmt.Sprintf("Together these changes add at least %s of ACR, and %s.", acr.Short(), e.pathWarning(enterpriseOthers))
 		}
 	}
 	return r

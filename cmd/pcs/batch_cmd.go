@@ -241,8 +241,9 @@ func relOut(out string, o *report.JSONOutputs, pdf bool) string {
 }
 
 // failureReason says in one line why a workbook could not be scored: its
-// first error, and how many more there are (the annotated workbook and the
-// JSON result list them all).
+// first error, and whether there are more (the JSON result and pcs score
+// list them all; they are not counted here, since the reader caps what it
+// lists per sheet).
 func failureReason(issues []scoring.Issue) string {
 	var errs []scoring.Issue
 	for _, is := range issues {
@@ -258,8 +259,6 @@ func failureReason(issues []scoring.Issue) string {
 		return "could not be scored"
 	case 1:
 		return errs[0].String()
-	case 2:
-		return errs[0].String() + " (and 1 more error)"
 	}
-	return fmt.Sprintf("%s (and %d more errors)", errs[0].String(), len(errs)-1)
+	return errs[0].String() + " (and more errors)"
 }

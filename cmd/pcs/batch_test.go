@@ -308,8 +308,7 @@ func TestFailureReason(t *testing.T) {
 	}{
 		{nil, "could not be scored"},
 		{[]scoring.Issue{w, e(`"n/a" is not an amount`)}, `ACR!D17: "n/a" is not an amount`},
-		{[]scoring.Issue{e("one"), w, e("two")}, "ACR!D17: one (and 1 more error)"},
-		{[]scoring.Issue{e("one"), e("two"), e("three"), e("four")}, "ACR!D17: one (and 3 more errors)"},
+		{[]scoring.Issue{e("one"), w, e("two")}, "ACR!D17: one (and more errors)"},
 	} {
 		if got := failureReason(c.issues); got != c.want {
 			t.Errorf("failureReason(%v) = %q, want %q", c.issues, got, c.want)
