@@ -83,7 +83,13 @@ func openFile(f *os.File, maxUnzip int64) (*pkg, error) {
 		if total > uint64(maxUnzip) || total < u {
 			return nil, &FileError{Kind: KindTooBig, Reason: msgZipTooBig(maxUnzip), Hint: hintZipTooBig}
 		}
-		p.parts[partKey(zf.Name)] = zf
+		key := partKey(zf.Name)
+		if prev := p.parts[key]; prev != nil && !strings.HasSuffix(key, "/") {
+			// Part names ignore case (and the package has one of each): two
+			// entries for one part leave which of them counts to chance.
+			return nil, damaged(msgDuplicatePart(prev.Name, zf.Name))
+		}
+		p.parts[key] = zf
 	}
 	return p, nil
 }

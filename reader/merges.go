@@ -32,7 +32,11 @@ func explainMerges(issues []located, merges []string) {
 		}
 		for _, bx := range boxes {
 			if is.col >= bx.c1 && is.col <= bx.c2 && is.row >= bx.r1 && is.row <= bx.r2 && (is.col != bx.c1 || is.row != bx.r1) {
-				is.Hint = "This cell is part of the merged cells " + bx.ref + ", and only the first of them holds a value: unmerge them and fill in every row."
+				hint := "This cell is part of the merged cells " + bx.ref + ", and only the first of them holds a value: unmerge them and fill in every cell."
+				if is.Hint != "" {
+					hint += " " + is.Hint
+				}
+				is.Hint = hint
 				break
 			}
 		}

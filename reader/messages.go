@@ -79,6 +79,13 @@ func msgLostSheet(name string) string {
 	return fmt.Sprintf("the workbook is damaged: it lists the sheet %q but not where the sheet is", name)
 }
 
+func msgDuplicatePart(a, b string) string {
+	if a == b {
+		return fmt.Sprintf("the workbook is damaged: its part %s appears twice", safeName(a))
+	}
+	return fmt.Sprintf("the workbook is damaged: its parts %s and %s are one part written twice", safeName(a), safeName(b))
+}
+
 func msgMissingPart(part string) string {
 	return fmt.Sprintf("the workbook is damaged: its part %s is missing", safeName(part))
 }

@@ -14,6 +14,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"unicode/utf16"
 )
 
 // rezip copies a fixture into a new zip file, letting edit change (or, by
@@ -167,6 +168,14 @@ func TestRefused(t *testing.T) {
 			return replacePart("xl/theme/theme1.xml", "Office", "Off\xffice")
 		}, kind: KindBadText,
 			reason: "the workbook holds text that is not valid UTF-8 in its part xl/theme/theme1.xml", hint: hintSavedAgain},
+		{name: "dtd in a UTF-16 part it does not read", path: func() string {
+			return rezip(t, basic, nil, map[string][]byte{"customXml/item1.xml": utf16LE(`<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE r [<!ENTITY a "a">]><r/>`)})
+		}, kind: KindUnsafe,
+			reason: "the workbook cannot be read safely: its part customXml/item1.xml declares a DTD or entities, which Excel never writes", hint: hintSavedAgain},
+		{name: "one part twice, in other case", path: func() string {
+			return rezip(t, basic, nil, map[string][]byte{"docProps/APP.xml": []byte(`<!DOCTYPE p [<!ENTITY a "a">]><Properties/>`)})
+		}, kind: KindDamaged,
+			reason: "the workbook is damaged: its parts docProps/app.xml and docProps/APP.xml are one part written twice", hint: hintDamagedPart},
 		{name: "not utf-8", path: fixture("bad_utf8.xlsx"), kind: KindBadText,
 			reason: "the workbook holds text that is not valid UTF-8 in its part xl/sharedStrings.xml", hint: hintSavedAgain},
 		{name: "empty sheet", path: fixture("bad_empty_sheet.xlsx"), kind: KindDamaged,
@@ -362,3 +371,13 @@ func fileDigest(t *testing.T, p string) [32]byte {
 }
 
 func crc(b []byte) uint32 { return crc32.ChecksumIEEE(b) }
+
+// utf16LE encodes s as UTF-16 with a byte order mark, as document-management
+// systems write their customXml parts.
+func utf16LE(s string) []byte {
+	out := []byte{0xFF, 0xFE}
+	for _, u := range utf16.Encode([]rune(s)) {
+		out = append(out, byte(u), byte(u>>8))
+	}
+	return out
+}

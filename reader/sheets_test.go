@@ -166,3 +166,13 @@ func TestMergedCellsExplained(t *testing.T) {
 		t.Errorf("hints on %v, want A3 and A4; issues %v", hinted, wb.Issues)
 	}
 }
+
+// TestUTF16PartsAccepted: a clean UTF-16 customXml part (document-management
+// systems write them) does not stop the workbook.
+func TestUTF16PartsAccepted(t *testing.T) {
+	p := rezip(t, filepath.Join("testdata", "opx_basic.xlsx"), nil, map[string][]byte{
+		"customXml/item1.xml": utf16LE(`<?xml version="1.0" encoding="UTF-16"?><properties><documentId>Ω-42</documentId></properties>`)})
+	if _, err := Read(p, Options{}); err != nil {
+		t.Fatal(err)
+	}
+}

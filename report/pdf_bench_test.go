@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"fmt"
 	"testing"
 )
 
@@ -37,4 +38,18 @@ func BenchmarkLoadFonts(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkWriteScorecardManyCustomers draws a scorecard whose net customer
+// adds name 2,000 new customers with full stops in their names ("A. Datum
+// No. 12 Ltd."): the explanation's whole sentences and the lists are fitted
+// by bisection, so the cost stays linear in the names.
+func BenchmarkWriteScorecardManyCustomers(b *testing.B) {
+	in := pdfNewInput(b, "Many Ltd", "1", "2024-05")
+	for i := range 2000 {
+		id := fmt.Sprintf("N%04d", i)
+		in.customer(id, fmt.Sprintf("A. Datum No. %d Ltd.", i), "SMB")
+		in.acr(id, "2024-05", "600")
+	}
+	pdfBench(b, in.scorecard("fy24"), pdfTestFonts(b))
 }

@@ -161,7 +161,7 @@ func (d *pdfDoc) metricText(sc *Scorecard, m *scoring.MetricResult, names map[st
 			y += d.richHeight(w, segs, st, maxLines)
 		}
 	}
-	explanation := d.wholeSentences(m.Explanation, pdfDense, w, pdfExplanationLines)
+	explanation := d.wholeSentences(m, pdfDense, w, pdfExplanationLines)
 	explained := d.layout([]pdfSeg{{text: explanation}}, pdfDense, w, pdfExplanationLines)
 	put([]pdfSeg{{text: explanation}}, pdfDense, pdfExplanationLines)
 	if m.NextStep != "" {
@@ -183,26 +183,30 @@ func (d *pdfDoc) metricText(sc *Scorecard, m *scoring.MetricResult, names map[st
 // pdfExplanationLines is the most lines a metric's explanation takes.
 const pdfExplanationLines = 5
 
-// wholeSentences returns text, or when it takes more than maxLines, its
-// first sentences that fit: the lists under the explanation name whoever the
-// dropped sentences named, so a reader never meets a list cut mid-name.
-// A first sentence too long by itself is kept and cut with an ellipsis.
-func (d *pdfDoc) wholeSentences(text string, st pdfStyle, w float64, maxLines int) string {
-	fits := func(t string) bool { return len(d.layout([]pdfSeg{{text: t}}, st, w, 0)) <= maxLines }
-	if fits(text) {
-		return text
+// wholeSentences returns the explanation, or when it takes more than
+// maxLines, its first sentences that fit: the lists under the explanation
+// name whoever the dropped sentences named, so a reader never meets a list
+// cut mid-name. A first sentence too long by itself is kept (and cut with an
+// ellipsis when drawn). The count of sentences that fit is found by
+// bisection: laying out is linear in the text, and lists can be long.
+func (d *pdfDoc) wholeSentences(m *scoring.MetricResult, st pdfStyle, w float64, maxLines int) string {
+	sentences := m.Sentences
+	if len(sentences) == 0 {
+		return m.Explanation
 	}
-	end := len(text)
-	for {
-		i := strings.LastIndex(text[:end], ". ")
-		if i < 0 {
-			return text
-		}
-		end = i + 1
-		if fits(text[:end]) {
-			return text[:end]
+	fits := func(n int) bool {
+		return len(d.layout([]pdfSeg{{text: strings.Join(sentences[:n], " ")}}, st, w, 0)) <= maxLines
+	}
+	lo, hi := 1, len(sentences) // the first sentence is always kept
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if fits(mid) {
+			lo = mid
+		} else {
+			hi = mid - 1
 		}
 	}
+	return strings.Join(sentences[:lo], " ")
 }
 
 // pdfList is a labelled list of names.

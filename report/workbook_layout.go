@@ -4,13 +4,15 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"path"
 	"strings"
 )
 
-// excelize reads and writes a workbook's main parts at fixed names, where
-// Excel, LibreOffice, Google Sheets and openpyxl put them. A workbook laid
-// out otherwise (which only hand-made files are) gets a clear error instead
-// of an annotated copy whose styles point at the wrong part.
+// excelize follows the package relationships to the workbook part, but
+// reads and writes the stylesheet at a fixed name, where Excel, LibreOffice,
+// Google Sheets and openpyxl put it. A workbook laid out otherwise (which
+// only hand-made files are) gets a clear error instead of an annotated copy
+// whose styles point at the wrong part.
 const (
 	stdWorkbookPart = "xl/workbook.xml"
 	stdStylesPart   = "xl/styles.xml"
@@ -38,11 +40,17 @@ const minimalStyles = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 // the workbook has no stylesheet (one is then added; a relationship to a
 // missing xl/styles.xml is taken as none).
 func (p *srcPackage) checkLayout() (addStyles bool, err error) {
-	if p.workbook != stdWorkbookPart {
-		return false, fmt.Errorf("%w (the workbook part is %s, not %s); open it in Excel and save it, then score it again", errUnusualLayout, p.workbook, stdWorkbookPart)
+	unusual := func(why string) (bool, error) {
+		return false, fmt.Errorf("%w (%s); open it in Excel and save it, then score it again", errUnusualLayout, why)
 	}
 	if p.files[contentTypesPart] == nil {
-		return false, fmt.Errorf("%w (it has no [Content_Types].xml); open it in Excel and save it, then score it again", errUnusualLayout)
+		return unusual("it has no [Content_Types].xml")
+	}
+	// Part names ignore case, but excelize looks these up as Excel writes them.
+	for _, name := range []string{"_rels/.rels", stdStylesPart, relsName(p.workbook)} {
+		if got := p.caseVariant(name); got != "" {
+			return unusual(fmt.Sprintf("its part %s is written %s", name, got))
+		}
 	}
 	rels, err := p.relations(p.workbook)
 	if err != nil {
@@ -57,10 +65,26 @@ func (p *srcPackage) checkLayout() (addStyles bool, err error) {
 	switch {
 	case styles == stdStylesPart:
 		return p.files[stdStylesPart] == nil, nil
-	case styles == "" && p.files[stdStylesPart] == nil:
+	case styles == "" && p.files[stdStylesPart] == nil && path.Dir(p.workbook) == path.Dir(stdStylesPart):
 		return true, nil
+	case styles == "":
+		return unusual("it has no stylesheet, and its workbook part is " + p.workbook)
 	}
-	return false, fmt.Errorf("%w (its styles are not in %s); open it in Excel and save it, then score it again", errUnusualLayout, stdStylesPart)
+	return unusual("its styles are not in " + stdStylesPart)
+}
+
+// caseVariant returns the name under which the package holds a part whose
+// name differs from name only in case ("" when it holds none, or name itself).
+func (p *srcPackage) caseVariant(name string) string {
+	if p.files[name] != nil {
+		return ""
+	}
+	for _, n := range p.names {
+		if strings.EqualFold(n, name) {
+			return n
+		}
+	}
+	return ""
 }
 
 // withStylesRel adds the minimal stylesheet's relationship to the

@@ -11,8 +11,9 @@ import (
 )
 
 // rezip writes a copy of a workbook with some parts dropped and others
-// changed by edit (which returns the new bytes, or nil to drop the part).
-func rezip(t *testing.T, src, dst string, edit func(name string, b []byte) []byte) {
+// changed by edit (which returns the new bytes, or nil to drop the part),
+// and renamed by rename.
+func rezip(t *testing.T, src, dst string, edit func(name string, b []byte) []byte, rename map[string]string) {
 	t.Helper()
 	parts := wbParts(t, src)
 	zr, err := zip.OpenReader(src)
@@ -27,7 +28,11 @@ func rezip(t *testing.T, src, dst string, edit func(name string, b []byte) []byt
 		if b == nil {
 			continue
 		}
-		w, err := zw.Create(f.Name)
+		name := f.Name
+		if to, ok := rename[name]; ok {
+			name = to
+		}
+		w, err := zw.Create(name)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -51,10 +56,12 @@ func TestAnnotatedUnusualLayouts(t *testing.T) {
 	a := wbAnnotation(t, "fy24")
 	stylesRel := regexp.MustCompile(`<Relationship [^>]*relationships/styles"[^>]*>`)
 	stylesType := regexp.MustCompile(`<Override [^>]*PartName="/xl/styles.xml"[^>]*>`)
+	same := func(_ string, b []byte) []byte { return b }
 	cases := []struct {
-		name string
-		edit func(name string, b []byte) []byte
-		want string // "" when the annotated workbook must be written
+		name   string
+		edit   func(name string, b []byte) []byte
+		rename map[string]string
+		want   string // "" when the annotated workbook must be written
 	}{
 		{"no stylesheet", func(name string, b []byte) []byte {
 			switch name {
@@ -66,37 +73,45 @@ func TestAnnotatedUnusualLayouts(t *testing.T) {
 				return stylesType.ReplaceAll(b, nil)
 			}
 			return b
-		}, ""},
+		}, nil, ""},
 		{"a relationship to a missing stylesheet", func(name string, b []byte) []byte {
 			if name == "xl/styles.xml" {
 				return nil
 			}
 			return b
-		}, ""},
+		}, nil, ""},
 		{"no package relationships", func(name string, b []byte) []byte {
 			if name == "_rels/.rels" {
 				return nil
 			}
 			return b
-		}, ""},
+		}, nil, ""},
 		{"no content types", func(name string, b []byte) []byte {
 			if name == "[Content_Types].xml" {
 				return nil
 			}
 			return b
-		}, "no [Content_Types].xml"},
+		}, nil, "no [Content_Types].xml"},
 		{"styles elsewhere", func(name string, b []byte) []byte {
 			if name == "xl/_rels/workbook.xml.rels" {
 				return bytes.ReplaceAll(b, []byte(`Target="styles.xml"`), []byte(`Target="theme/styles.xml"`))
 			}
 			return b
-		}, "its styles are not in xl/styles.xml"},
+		}, nil, "its styles are not in xl/styles.xml"},
+		{"the workbook part elsewhere in xl/", func(name string, b []byte) []byte {
+			switch name {
+			case "_rels/.rels", "[Content_Types].xml":
+				return bytes.ReplaceAll(b, []byte("xl/workbook.xml"), []byte("xl/main.xml"))
+			}
+			return b
+		}, map[string]string{"xl/workbook.xml": "xl/main.xml", "xl/_rels/workbook.xml.rels": "xl/_rels/main.xml.rels"}, ""},
+		{"package relationships in upper case", same, map[string]string{"_rels/.rels": "_RELS/.rels"}, "its part _rels/.rels is written _RELS/.rels"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
 			in, out := filepath.Join(dir, "in.xlsx"), filepath.Join(dir, "out.xlsx")
-			rezip(t, src, in, c.edit)
+			rezip(t, src, in, c.edit, c.rename)
 			before, _ := os.ReadFile(in)
 			err := WriteAnnotated(in, out, a)
 			if after, _ := os.ReadFile(in); !bytes.Equal(before, after) {
@@ -120,11 +135,18 @@ func TestAnnotatedUnusualLayouts(t *testing.T) {
 			}
 			parts := wbParts(t, out)
 			for _, p := range []string{"[Content_Types].xml", "_rels/.rels", "xl/styles.xml"} {
+				if strings.EqualFold(p, "_rels/.rels") && len(wbParts(t, out)["_RELS/.rels"]) > 0 {
+					t.Error("the output has the package relationships twice")
+				}
 				if parts[p] == nil {
 					t.Errorf("the output has no %s", p)
 				}
 			}
-			if n := len(stylesRel.FindAll(parts["xl/_rels/workbook.xml.rels"], -1)); n != 1 {
+			wbRels := parts["xl/_rels/workbook.xml.rels"]
+			if wbRels == nil {
+				wbRels = parts["xl/_rels/main.xml.rels"]
+			}
+			if n := len(stylesRel.FindAll(wbRels, -1)); n != 1 {
 				t.Errorf("%d styles relationships, want 1", n)
 			}
 			if n := len(stylesType.FindAll(parts["[Content_Types].xml"], -1)); n != 1 {

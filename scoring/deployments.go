@@ -73,11 +73,11 @@ func (e *engine) deployments(d *Designation, m Metric) MetricResult {
 		unit = "each service counts once across all customers"
 	}
 	if det.Counted == 0 {
-		res.Explanation = fmt.Sprintf("No eligible deployment in %s (%s).", monthRange(e.m.Add(-11), e.m), unit)
+		res.explain(fmt.Sprintf("No eligible deployment in %s (%s).", monthRange(e.m.Add(-11), e.m), unit))
 	} else {
-		res.Explanation = fmt.Sprintf("%s in %s (%s): %s. %s each, at most %d.",
-			count(det.Counted, "deployment counted", "deployments counted"), monthRange(e.m.Add(-11), e.m), unit,
-			listNames(counted, nameLimit), points(rule.PointsPerDeployment), m.Max)
+		res.explain(fmt.Sprintf("%s in %s (%s): %s.",
+			count(det.Counted, "deployment counted", "deployments counted"), monthRange(e.m.Add(-11), e.m), unit, listNames(counted, nameLimit)),
+			fmt.Sprintf("%s each, at most %d.", points(rule.PointsPerDeployment), m.Max))
 	}
 	if res.Points >= m.Max {
 		res.NextStep = "Maximum reached."

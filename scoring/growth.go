@@ -20,8 +20,8 @@ func (e *engine) usageGrowth(d *Designation, m Metric) MetricResult {
 	g := growthCalc{baseline: det.Baseline, min: rule.MinCurrentACR.Cents, per: rule.PointsPerPercent, max: m.Max}
 	cur, base := det.Current, det.Baseline
 	if base <= 0 {
-		res.Explanation = fmt.Sprintf("Growth cannot be computed: eligible ACR in %s was %s, so there is nothing to grow from. ACR in %s was %s.",
-			det.BaselineMonth.ShortLabel(), base.Short(), e.m.ShortLabel(), cur.Short())
+		res.explain(fmt.Sprintf("Growth cannot be computed: eligible ACR in %s was %s, so there is nothing to grow from.", det.BaselineMonth.ShortLabel(), base.Short()),
+			fmt.Sprintf("ACR in %s was %s.", e.m.ShortLabel(), cur.Short()))
 		res.NextStep = fmt.Sprintf("No change in %s can earn points: usage growth needs eligible ACR in %s.", e.m.ShortLabel(), det.BaselineMonth.ShortLabel())
 		return res
 	}
@@ -31,14 +31,14 @@ func (e *engine) usageGrowth(d *Designation, m Metric) MetricResult {
 	res.Points = g.points(cur)
 	switch {
 	case cur < g.min:
-		res.Explanation = fmt.Sprintf("Eligible ACR in %s was %s against %s in %s, growth of %s%%, but it is under the %s needed to score usage growth.",
-			e.m.ShortLabel(), cur.Short(), base.Short(), det.BaselineMonth.ShortLabel(), tenths, g.min.Short())
+		res.explain(fmt.Sprintf("Eligible ACR in %s was %s against %s in %s, growth of %s%%, but it is under the %s needed to score usage growth.",
+			e.m.ShortLabel(), cur.Short(), base.Short(), det.BaselineMonth.ShortLabel(), tenths, g.min.Short()))
 	case cur <= base:
-		res.Explanation = fmt.Sprintf("Eligible ACR in %s was %s against %s in %s: growth of %s%%, which earns nothing.",
-			e.m.ShortLabel(), cur.Short(), base.Short(), det.BaselineMonth.ShortLabel(), tenths)
+		res.explain(fmt.Sprintf("Eligible ACR in %s was %s against %s in %s: growth of %s%%, which earns nothing.",
+			e.m.ShortLabel(), cur.Short(), base.Short(), det.BaselineMonth.ShortLabel(), tenths))
 	default:
-		res.Explanation = fmt.Sprintf("Eligible ACR in %s was %s against %s in %s: growth of %s%%, %s (%s per whole percent, at most %d).",
-			e.m.ShortLabel(), cur.Short(), base.Short(), det.BaselineMonth.ShortLabel(), tenths, points(res.Points), points(g.per), m.Max)
+		res.explain(fmt.Sprintf("Eligible ACR in %s was %s against %s in %s: growth of %s%%, %s (%s per whole percent, at most %d).",
+			e.m.ShortLabel(), cur.Short(), base.Short(), det.BaselineMonth.ShortLabel(), tenths, points(res.Points), points(g.per), m.Max))
 	}
 	if res.Points >= m.Max {
 		res.NextStep = "Maximum reached."

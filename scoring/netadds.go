@@ -99,16 +99,16 @@ func (e *engine) netAdds(d *Designation, m Metric) MetricResult {
 
 	// rules.md: the explanation names the customers behind every +1 and -1,
 	// however many (the PDF shortens its lists; a cell holds 32,767 characters).
-	var b strings.Builder
+	var ex []string
 	if perCustomer {
 		if len(adds) > 0 {
-			fmt.Fprintf(&b, "%s started consuming at least %s a month (no ACR in %s): %s. ",
-				count(len(adds), "customer", "customers"), t.Short(), base, listNames(adds, len(adds)))
+			ex = append(ex, fmt.Sprintf("%s started consuming at least %s a month (no ACR in %s): %s.",
+				count(len(adds), "customer", "customers"), t.Short(), base, listNames(adds, len(adds))))
 		} else {
-			fmt.Fprintf(&b, "No customer went from no ACR in %s to at least %s in %s. ", base, t.Short(), last)
+			ex = append(ex, fmt.Sprintf("No customer went from no ACR in %s to at least %s in %s.", base, t.Short(), last))
 		}
 		if len(losses) > 0 {
-			fmt.Fprintf(&b, "%s dropped below %s in %s: %s. ", count(len(losses), "customer", "customers"), t.Short(), last, listNames(losses, len(losses)))
+			ex = append(ex, fmt.Sprintf("%s dropped below %s in %s: %s.", count(len(losses), "customer", "customers"), t.Short(), last, listNames(losses, len(losses))))
 		}
 	} else {
 		now, then := 0, 0
@@ -120,16 +120,16 @@ func (e *engine) netAdds(d *Designation, m Metric) MetricResult {
 				then++
 			}
 		}
-		fmt.Fprintf(&b, "%s reached %s in %s, against %d in %s. ", count(now, "customer", "customers"), t.Short(), last, then, base)
+		ex = append(ex, fmt.Sprintf("%s reached %s in %s, against %d in %s.", count(now, "customer", "customers"), t.Short(), last, then, base))
 		if len(adds) > 0 {
-			fmt.Fprintf(&b, "New: %s. ", listNames(adds, len(adds)))
+			ex = append(ex, fmt.Sprintf("New: %s.", listNames(adds, len(adds))))
 		}
 		if len(losses) > 0 {
-			fmt.Fprintf(&b, "Lost: %s. ", listNames(losses, len(losses)))
+			ex = append(ex, fmt.Sprintf("Lost: %s.", listNames(losses, len(losses))))
 		}
 	}
-	fmt.Fprintf(&b, "Net %s: %s (%d per net add, at most %d).", count(det.Net, "customer add", "customer adds"), points(res.Points), rule.PointsPerAdd, m.Max)
-	res.Explanation = b.String()
+	ex = append(ex, fmt.Sprintf("Net %s: %s (%d per net add, at most %d).", count(det.Net, "customer add", "customer adds"), points(res.Points), rule.PointsPerAdd, m.Max))
+	res.explain(ex...)
 
 	if res.Points >= m.Max {
 		res.NextStep = "Maximum reached: keep these customers above " + t.Short() + " a month."

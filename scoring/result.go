@@ -121,6 +121,9 @@ type MetricResult struct {
 	// PrerequisitesMet is set for certification metrics only.
 	PrerequisitesMet *bool
 	Explanation      string
+	// Sentences are the explanation's sentences, for layouts that keep only
+	// whole ones (the PDF); Explanation is them joined by spaces.
+	Sentences []string `json:"-"`
 	// NextStep is the smallest concrete change that earns more points, and
 	// NextPoints the points it earns (0 when the metric is at its maximum or
 	// nothing can raise it).

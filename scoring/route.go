@@ -13,8 +13,8 @@ type option struct {
 	points  int
 	cost    Cents
 	meets   bool // certification metrics: the prerequisites are met after it
-	text      string
-	caveat    string // said after what the option earns ("... earns 3 points, but ...")
+	text    string
+	caveat  string // said after what the option earns ("... earns 3 points, but ...")
 }
 
 // better orders options: fewer changes, then less money, then more points.

@@ -172,7 +172,7 @@ func (e *engine) skilling(d *Designation, m Metric) MetricResult {
 
 	level := strings.TrimSuffix(m.ID, "-certifications")
 	aLevel := article(level) + " " + level
-	var b strings.Builder
+	var ex []string
 	var stepText []string
 	for i, s := range det.Steps {
 		who := "nobody"
@@ -182,27 +182,27 @@ func (e *engine) skilling(d *Designation, m Metric) MetricResult {
 		stepText = append(stepText, fmt.Sprintf("%s: %d of %d needed (%s)", s.Certification, holders[i], need, who))
 	}
 	if met {
-		fmt.Fprintf(&b, "Prerequisites met: %s. ", strings.Join(stepText, "; "))
+		ex = append(ex, fmt.Sprintf("Prerequisites met: %s.", strings.Join(stepText, "; ")))
 	} else {
-		fmt.Fprintf(&b, "Prerequisites not met: %s. ", strings.Join(stepText, "; "))
+		ex = append(ex, fmt.Sprintf("Prerequisites not met: %s.", strings.Join(stepText, "; ")))
 	}
 	if sp := sum(stepPts); sp > 0 {
-		fmt.Fprintf(&b, "Prerequisite certifications earn %s on the %s path. ", points(sp), path.Label())
+		ex = append(ex, fmt.Sprintf("Prerequisite certifications earn %s on the %s path.", points(sp), path.Label()))
 	}
 	switch {
 	case det.Scoring == 0:
-		fmt.Fprintf(&b, "Nobody holds %s scoring certification.", aLevel)
+		ex = append(ex, fmt.Sprintf("Nobody holds %s scoring certification.", aLevel))
 	case met:
-		fmt.Fprintf(&b, "%s %s scoring certification: %s; %d points each.",
-			count(det.Scoring, "person holds", "people hold"), aLevel, listNames(scorers, nameLimit), rule.PointsPerPerson)
+		ex = append(ex, fmt.Sprintf("%s %s scoring certification: %s; %d points each.",
+			count(det.Scoring, "person holds", "people hold"), aLevel, listNames(scorers, nameLimit), rule.PointsPerPerson))
 	default:
-		fmt.Fprintf(&b, "%s %s scoring certification (%s) but earn nothing until the prerequisites are met.",
-			count(det.Scoring, "person holds", "people hold"), aLevel, listNames(scorers, nameLimit))
+		ex = append(ex, fmt.Sprintf("%s %s scoring certification (%s) but earn nothing until the prerequisites are met.",
+			count(det.Scoring, "person holds", "people hold"), aLevel, listNames(scorers, nameLimit)))
 	}
 	if pts == m.Max && sk.uncapped(holders, det.Scoring) > m.Max {
-		fmt.Fprintf(&b, " Capped at %s.", points(m.Max))
+		ex = append(ex, fmt.Sprintf("Capped at %s.", points(m.Max)))
 	}
-	res.Explanation = b.String()
+	res.explain(ex...)
 
 	opts := sk.options(holders, det.Scoring, m.Prerequisites, level)
 	if pts >= m.Max {

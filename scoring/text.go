@@ -44,3 +44,9 @@ func monthPair(a, b Month) string {
 
 // monthRange writes "Jun 2023 to May 2024".
 func monthRange(a, b Month) string { return a.ShortLabel() + " to " + b.ShortLabel() }
+
+// explain sets a metric's explanation from its sentences.
+func (r *MetricResult) explain(sentences ...string) {
+	r.Sentences = sentences
+	r.Explanation = strings.Join(sentences, " ")
+}

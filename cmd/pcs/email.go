@@ -83,22 +83,29 @@ func (ml *mailing) send(ctx context.Context, o *outcome) string {
 		o.stderr = append(o.stderr, err.Error())
 		o.emailFailed = true
 		reason := err.Error()
+		res := emailResult{Error: reason}
 		var ee *email.Error
 		if errors.As(err, &ee) {
-			reason = ee.Reason()
+			res.Error = ee.Reason()
+			if ee.Sent { // sent, but the send record could not be written
+				res.Sent, res.Receipt = true, &r
+			}
 		}
-		o.json.Email = emailFailure{Sent: ee != nil && ee.Sent, Error: reason}
-		return reason
+		o.json.Email = res
+		return res.Error
 	}
-	o.json.Email = r
+	o.json.Email = emailResult{Sent: !r.DryRun() && !r.AlreadySent, Receipt: &r}
 	return r.Summary()
 }
 
-// emailFailure is the JSON result's "email" of a scorecard that could not be
-// e-mailed (or was, but could not be recorded).
-type emailFailure struct {
+// emailResult is the JSON result's "email": sent is true when the message
+// went out in this run; the receipt's fields say to whom and when (or which
+// .eml a dry run wrote, or when it was sent before); error says why it was
+// not sent (or, with sent, why it was not recorded).
+type emailResult struct {
 	Sent  bool   `json:"sent"`
-	Error string `json:"error"`
+	Error string `json:"error,omitempty"`
+	*email.Receipt
 }
 
 func (ml *mailing) close() {

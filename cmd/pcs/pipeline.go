@@ -71,8 +71,11 @@ func process(j job, s *settings, fonts *report.Fonts) (o *outcome) {
 		// A bug must not take the other workbooks of a batch down with it:
 		// the workbook fails with a sentence, and the run goes on.
 		if r := recover(); r != nil {
+			// The program's own words stay on stderr, for the report.
 			o = &outcome{job: j}
-			o.failf(nil, "pcs could not process this workbook because of an internal error (%v); please report it with the workbook", r)
+			msg := "pcs could not process this workbook because of an internal error; please report it with the workbook"
+			o.errorf("%s (%v)", msg, r)
+			o.fail([]scoring.Issue{{Severity: scoring.SeverityError, Message: msg}})
 		}
 	}()
 	wb, err := reader.Read(j.path, reader.Options{MaxUnzip: s.maxUnzip})

@@ -81,6 +81,22 @@ func TestChecksum(t *testing.T) {
 	if _, err := io.ReadAll(rc); err == nil {
 		t.Fatal("a damaged part was read without an error")
 	}
+	rc.Close() // the decompressor goes back to the pool after the failure
+	// The next part read with a pooled decompressor comes out whole.
+	var good bytes.Buffer
+	zw = zip.NewWriter(&good)
+	zw.RegisterCompressor(zip.Deflate, flatepool.NewWriter)
+	w, _ = zw.Create("next.xml")
+	want := strings.Repeat("<c><v>7</v></c>", 3000)
+	io.WriteString(w, want)
+	zw.Close()
+	zr, _ = zip.NewReader(bytes.NewReader(good.Bytes()), int64(good.Len()))
+	zr.RegisterDecompressor(zip.Deflate, flatepool.NewReader)
+	rc2, _ := zr.File[0].Open()
+	defer rc2.Close()
+	if got, err := io.ReadAll(rc2); err != nil || string(got) != want {
+		t.Fatalf("after a damaged part: %v, %d bytes", err, len(got))
+	}
 }
 
 // TestClosed checks that a stream used after Close says so instead of
