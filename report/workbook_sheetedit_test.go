@@ -326,3 +326,17 @@ func FuzzCellRef(f *testing.F) {
 		}
 	})
 }
+
+// TestRewriteRefusesDeclarations: a worksheet with a DTD or another <!...>
+// declaration is never rewritten (encoding/xml and this scanner could read
+// its brackets differently).
+func TestRewriteRefusesDeclarations(t *testing.T) {
+	for _, src := range []string{
+		`<!DOCTYPE w [<!ENTITY a "b">]><worksheet><sheetData/></worksheet>`,
+		`<!c<"><worksheet><sheetData/></worksheet>`,
+	} {
+		if _, err := scanSheet([]byte(src), wbEdit()); !errors.Is(err, errXMLDeclaration) {
+			t.Errorf("%s: error %v, want %v", src, err, errXMLDeclaration)
+		}
+	}
+}

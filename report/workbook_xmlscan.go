@@ -24,7 +24,10 @@ const (
 )
 
 // errXMLSyntax reports a worksheet part that is not well-formed enough to rewrite.
-var errXMLSyntax = errors.New("malformed XML")
+var (
+	errXMLSyntax      = errors.New("malformed XML")
+	errXMLDeclaration = errors.New("the sheet declares a DTD or entities, which Excel never writes")
+)
 
 // xmlTok is one token of an XML document, located by byte offsets.
 type xmlTok struct {
@@ -69,23 +72,10 @@ func (s *xmlScanner) next() (t xmlTok, ok bool, err error) {
 	case second == '?':
 		return s.until(t, xtOther, 2, "?>")
 	case second == '!':
-		// A DOCTYPE, possibly with an internal subset in brackets.
-		depth := 0
-		for i := 2; i < len(rest); i++ {
-			switch rest[i] {
-			case '[':
-				depth++
-			case ']':
-				depth--
-			case '>':
-				if depth <= 0 {
-					s.pos += i + 1
-					t.kind, t.end = xtOther, s.pos
-					return t, true, nil
-				}
-			}
-		}
-		return t, false, errXMLSyntax
+		// A DOCTYPE or another declaration: Excel never writes one in a
+		// worksheet, the reader refuses them, and a parser may read its
+		// brackets otherwise than this scanner would.
+		return t, false, errXMLDeclaration
 	case second == '/':
 		i := bytes.IndexByte(rest, '>')
 		if i < 0 {
