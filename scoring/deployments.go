@@ -68,6 +68,9 @@ func (e *engine) deployments(d *Designation, m Metric) MetricResult {
 	val := Whole(det.Counted)
 	res.Value = &val
 	res.Points = min(m.Max, det.Counted*rule.PointsPerDeployment)
+	if e.light {
+		return res
+	}
 	unit := "a customer and a service count once"
 	if rule.Counting == CountService {
 		unit = "each service counts once across all customers"

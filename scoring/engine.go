@@ -285,30 +285,44 @@ func (e *engine) classifyACR() {
 		e.netACR[d.ID] = map[string]*[4]Cents{}
 		e.monthly[d.ID] = make([]Cents, 13)
 	}
+	// Both metrics look at M-13 .. M only; the maps are looked up once per
+	// designation, not once per row.
+	type sums struct {
+		id      string
+		net     map[string]*[4]Cents
+		monthly []Cents
+	}
+	acc := make([]sums, len(e.desigs))
+	for i, d := range e.desigs {
+		acc[i] = sums{d.ID, e.netACR[d.ID], e.monthly[d.ID]}
+	}
 	months := [4]Month{e.m.Add(-13), e.m.Add(-12), e.m.Add(-1), e.m}
 	for i := range e.in.ACR {
 		r := &e.in.ACR[i]
+		if r.Month < months[0] || r.Month > months[3] {
+			continue
+		}
 		c := &e.classes[e.acrCls[i]]
 		if !c.eligible || c.unknown {
 			continue
 		}
 		k := e.acrKey(i)
-		for _, d := range e.desigs {
-			if !c.all && c.desig != d.ID {
+		for _, d := range acc {
+			if !c.all && c.desig != d.id {
 				continue
 			}
 			for j, mm := range months {
 				if r.Month == mm {
-					a := e.netACR[d.ID][k]
+					a := d.net[k]
 					if a == nil {
 						a = &[4]Cents{}
-						e.netACR[d.ID][k] = a
+						d.net[k] = a
 					}
 					a[j] = AddCents(a[j], r.Amount)
 				}
 			}
-			if off := int(r.Month - e.m.Add(-12)); off >= 0 && off <= 12 {
-				e.monthly[d.ID][off] = AddCents(e.monthly[d.ID][off], r.Amount)
+			if off := int(r.Month - months[1]); off >= 0 {
+				d.monthly[off] = AddCents(d.monthly[off], r.Amount)
 			}
 		}
 	}

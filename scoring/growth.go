@@ -20,6 +20,9 @@ func (e *engine) usageGrowth(d *Designation, m Metric) MetricResult {
 	g := growthCalc{baseline: det.Baseline, min: rule.MinCurrentACR.Cents, per: rule.PointsPerPercent, max: m.Max}
 	cur, base := det.Current, det.Baseline
 	if base <= 0 {
+		if e.light {
+			return res
+		}
 		res.explain(fmt.Sprintf("Growth cannot be computed: eligible ACR in %s was %s, so there is nothing to grow from.", det.BaselineMonth.ShortLabel(), base.Short()),
 			fmt.Sprintf("ACR in %s was %s.", e.m.ShortLabel(), cur.Short()))
 		res.NextStep = fmt.Sprintf("No change in %s can earn points: usage growth needs eligible ACR in %s.", e.m.ShortLabel(), det.BaselineMonth.ShortLabel())
@@ -29,6 +32,9 @@ func (e *engine) usageGrowth(d *Designation, m Metric) MetricResult {
 	det.Growth = &tenths
 	res.Value = &tenths
 	res.Points = g.points(cur)
+	if e.light {
+		return res
+	}
 	switch {
 	case cur < g.min:
 		res.explain(fmt.Sprintf("Eligible ACR in %s was %s against %s in %s, growth of %s%%, but it is under the %s needed to score usage growth.",

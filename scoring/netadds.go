@@ -16,6 +16,7 @@ func (e *engine) netAdds(d *Designation, m Metric) MetricResult {
 	base := monthPair(months[0], months[1])
 	last := monthPair(months[2], months[3])
 
+	ts := t.Short()
 	// why formats a customer's reason, which only the full result shows.
 	why := func(format string, args ...any) string {
 		if e.light {
@@ -39,38 +40,41 @@ func (e *engine) netAdds(d *Designation, m Metric) MetricResult {
 			switch {
 			case v.BaselineZero && v.Current:
 				v.Effect = 1
-				v.Reason = why("new: no ACR in %s, %s in %s (at least %s)", base, best.Short(), bestMonth(v.ACR, months), t.Short())
+				v.Reason = why("new: no ACR in %s, %s in %s (at least %s)", base, short(best), bestMonth(v.ACR, months), ts)
 			case v.BaselineAbove && !v.Current:
 				v.Effect = -1
-				v.Reason = why("lost: at least %s in %s, under it in %s (at most %s)", t.Short(), base, last, best.Short())
+				v.Reason = why("lost: at least %s in %s, under it in %s (at most %s)", ts, base, last, short(best))
 			case v.BaselineAbove && v.Current:
-				v.Reason = why("kept: at least %s in both %s and %s", t.Short(), base, last)
+				v.Reason = why("kept: at least %s in both %s and %s", ts, base, last)
 			case v.Current:
-				v.Reason = why("not new: %s reaches %s in %s, but there was already ACR in %s (%s)", best.Short(), t.Short(), last, base, max(v.ACR[0], v.ACR[1]).Short())
+				v.Reason = why("not new: %s reaches %s in %s, but there was already ACR in %s (%s)", short(best), ts, last, base, short(max(v.ACR[0], v.ACR[1])))
 			case v.BaselineZero && best > 0:
-				v.Reason = why("under %s: at most %s in %s", t.Short(), best.Short(), last)
+				v.Reason = why("under %s: at most %s in %s", ts, short(best), last)
 			case v.BaselineZero:
 				v.Reason = why("no ACR in %s or %s", base, last)
 			default:
-				v.Reason = why("under %s in every month considered", t.Short())
+				v.Reason = why("under %s in every month considered", ts)
 			}
 		} else {
 			switch {
 			case v.Current && v.BaselineAbove:
-				v.Reason = why("counted in both periods: at least %s in %s and in %s", t.Short(), base, last)
+				v.Reason = why("counted in both periods: at least %s in %s and in %s", ts, base, last)
 			case v.Current:
 				v.Effect = 1
-				v.Reason = why("new: %s in %s (at least %s), under it in %s", best.Short(), bestMonth(v.ACR, months), t.Short(), base)
+				v.Reason = why("new: %s in %s (at least %s), under it in %s", short(best), bestMonth(v.ACR, months), ts, base)
 			case v.BaselineAbove:
 				v.Effect = -1
-				v.Reason = why("lost: at least %s in %s, at most %s in %s", t.Short(), base, best.Short(), last)
+				v.Reason = why("lost: at least %s in %s, at most %s in %s", ts, base, short(best), last)
 			case best > 0:
-				v.Reason = why("under %s: at most %s in %s", t.Short(), best.Short(), last)
+				v.Reason = why("under %s: at most %s in %s", ts, short(best), last)
 			default:
-				v.Reason = why("no ACR of %s or more in %s or %s", t.Short(), base, last)
+				v.Reason = why("no ACR of %s or more in %s or %s", ts, base, last)
 			}
 		}
 		det.Net += v.Effect
+		if e.light {
+			continue
+		}
 		switch v.Effect {
 		case 1:
 			adds = append(adds, v.Name)
@@ -96,6 +100,9 @@ func (e *engine) netAdds(d *Designation, m Metric) MetricResult {
 	val := Whole(det.Net)
 	res.Value = &val
 	res.Points = netAddPoints(det.Net, rule.PointsPerAdd, m.Max)
+	if e.light {
+		return res
+	}
 
 	// rules.md: the explanation names the customers behind every +1 and -1,
 	// however many (the PDF shortens its lists; a cell holds 32,767 characters).
@@ -103,12 +110,12 @@ func (e *engine) netAdds(d *Designation, m Metric) MetricResult {
 	if perCustomer {
 		if len(adds) > 0 {
 			ex = append(ex, fmt.Sprintf("%s started consuming at least %s a month (no ACR in %s): %s.",
-				count(len(adds), "customer", "customers"), t.Short(), base, listNames(adds, len(adds))))
+				count(len(adds), "customer", "customers"), ts, base, listNames(adds, len(adds))))
 		} else {
-			ex = append(ex, fmt.Sprintf("No customer went from no ACR in %s to at least %s in %s.", base, t.Short(), last))
+			ex = append(ex, fmt.Sprintf("No customer went from no ACR in %s to at least %s in %s.", base, ts, last))
 		}
 		if len(losses) > 0 {
-			ex = append(ex, fmt.Sprintf("%s dropped below %s in %s: %s.", count(len(losses), "customer", "customers"), t.Short(), last, listNames(losses, len(losses))))
+			ex = append(ex, fmt.Sprintf("%s dropped below %s in %s: %s.", count(len(losses), "customer", "customers"), ts, last, listNames(losses, len(losses))))
 		}
 	} else {
 		now, then := 0, 0
@@ -120,7 +127,7 @@ func (e *engine) netAdds(d *Designation, m Metric) MetricResult {
 				then++
 			}
 		}
-		ex = append(ex, fmt.Sprintf("%s reached %s in %s, against %d in %s.", count(now, "customer", "customers"), t.Short(), last, then, base))
+		ex = append(ex, fmt.Sprintf("%s reached %s in %s, against %d in %s.", count(now, "customer", "customers"), ts, last, then, base))
 		if len(adds) > 0 {
 			ex = append(ex, fmt.Sprintf("New: %s.", listNames(adds, len(adds))))
 		}
@@ -132,7 +139,7 @@ func (e *engine) netAdds(d *Designation, m Metric) MetricResult {
 	res.explain(ex...)
 
 	if res.Points >= m.Max {
-		res.NextStep = "Maximum reached: keep these customers above " + t.Short() + " a month."
+		res.NextStep = "Maximum reached: keep these customers above " + ts + " a month."
 		return res
 	}
 	needNet := max(det.Net, 0) + 1
@@ -144,9 +151,9 @@ func (e *engine) netAdds(d *Designation, m Metric) MetricResult {
 		step = fmt.Sprintf("1 more net customer add earns %s", points(gain))
 	}
 	either := strings.Replace(last, " and ", " or ", 1)
-	how := fmt.Sprintf(": a customer with no ACR in %s that consumes at least %s in %s", base, t.Short(), either)
+	how := fmt.Sprintf(": a customer with no ACR in %s that consumes at least %s in %s", base, ts, either)
 	if !perCustomer {
-		how = fmt.Sprintf(": one more customer consuming at least %s in %s", t.Short(), either)
+		how = fmt.Sprintf(": one more customer consuming at least %s in %s", ts, either)
 	}
 	near := append(nearBack, nearAdds...)
 	sort.SliceStable(near, func(i, j int) bool { return near[i].short < near[j].short })
@@ -187,3 +194,9 @@ func bestMonth(a [4]Cents, m [4]Month) string {
 	}
 	return m[2].ShortLabel()
 }
+
+// short formats an amount as Cents.Short does, when fmt prints it: the
+// reasons that only the full result shows cost nothing in Window.
+type short Cents
+
+func (c short) String() string { return Cents(c).Short() }

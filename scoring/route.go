@@ -43,30 +43,8 @@ func nextOption(opts []option, now int) *option {
 // attained, finds the route to the required points.
 func (e *engine) scoreDesignation(d *Designation) DesignationResult {
 	dr := DesignationResult{ID: d.ID, Name: d.Name, ShortName: d.ShortName, Path: e.res.Path, Required: e.rs.RequiredPoints}
-	opts := make([][]option, len(d.Metrics))
-	for i, m := range d.Metrics {
-		var mr MetricResult
-		switch m.Kind {
-		case KindNetCustomerAdds:
-			mr = e.netAdds(d, m)
-			opts[i] = netAddOptions(*mr.Value, e.rs.NetCustomerAdds.PointsPerAdd, m.Max)
-		case KindCertifications:
-			mr = e.skilling(d, m)
-			sk := skillCalc{rule: e.rs.Skilling, path: e.res.Path, max: m.Max}
-			holders := make([]int, len(mr.Skilling.Steps))
-			for j, s := range mr.Skilling.Steps {
-				holders[j] = len(s.Holders)
-			}
-			opts[i] = sk.options(holders, mr.Skilling.Scoring, m.Prerequisites, strings.TrimSuffix(m.ID, "-certifications"))
-		case KindUsageGrowth:
-			mr = e.usageGrowth(d, m)
-			g := growthCalc{baseline: mr.Growth.Baseline, min: e.rs.UsageGrowth.MinCurrentACR.Cents, per: e.rs.UsageGrowth.PointsPerPercent, max: m.Max}
-			room, limited := e.pathHeadroom()
-			opts[i] = g.options(mr.Growth.Current, e.m, room, limited, e.pathWarning(enterpriseOthers))
-		case KindDeployments:
-			mr = e.deployments(d, m)
-			opts[i] = deploymentOptions(mr.Deployments.Counted, e.rs.Deployments.PointsPerDeployment, m.Max)
-		}
+	for _, m := range d.Metrics {
+		mr := e.metric(d, m)
 		dr.Metrics = append(dr.Metrics, mr)
 		dr.Points += mr.Points
 		dr.Max += m.Max
@@ -77,10 +55,50 @@ func (e *engine) scoreDesignation(d *Designation) DesignationResult {
 			dr.Attained = false
 		}
 	}
-	if !dr.Attained {
+	// Window needs the points only: no route.
+	if !dr.Attained && !e.light {
+		opts := make([][]option, len(d.Metrics))
+		for i, m := range d.Metrics {
+			opts[i] = e.options(m, dr.Metrics[i])
+		}
 		dr.Route = e.route(d, dr, opts)
 	}
 	return dr
+}
+
+// metric scores one metric of a designation.
+func (e *engine) metric(d *Designation, m Metric) MetricResult {
+	switch m.Kind {
+	case KindNetCustomerAdds:
+		return e.netAdds(d, m)
+	case KindCertifications:
+		return e.skilling(d, m)
+	case KindUsageGrowth:
+		return e.usageGrowth(d, m)
+	default:
+		return e.deployments(d, m)
+	}
+}
+
+// options are the changes that would earn a metric more points, for the route.
+func (e *engine) options(m Metric, mr MetricResult) []option {
+	switch m.Kind {
+	case KindNetCustomerAdds:
+		return netAddOptions(*mr.Value, e.rs.NetCustomerAdds.PointsPerAdd, m.Max)
+	case KindCertifications:
+		sk := skillCalc{rule: e.rs.Skilling, path: e.res.Path, max: m.Max}
+		holders := make([]int, len(mr.Skilling.Steps))
+		for j, s := range mr.Skilling.Steps {
+			holders[j] = len(s.Holders)
+		}
+		return sk.options(holders, mr.Skilling.Scoring, m.Prerequisites, strings.TrimSuffix(m.ID, "-certifications"))
+	case KindUsageGrowth:
+		g := growthCalc{baseline: mr.Growth.Baseline, min: e.rs.UsageGrowth.MinCurrentACR.Cents, per: e.rs.UsageGrowth.PointsPerPercent, max: m.Max}
+		room, limited := e.pathHeadroom()
+		return g.options(mr.Growth.Current, e.m, room, limited, e.pathWarning(enterpriseOthers))
+	default:
+		return deploymentOptions(mr.Deployments.Counted, e.rs.Deployments.PointsPerDeployment, m.Max)
+	}
 }
 
 func netAddOptions(net Tenths, per, maxPoints int) []option {

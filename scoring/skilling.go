@@ -169,6 +169,9 @@ func (e *engine) skilling(d *Designation, m Metric) MetricResult {
 	val := Whole(det.Scoring)
 	res.Value = &val
 	res.PrerequisitesMet = &met
+	if e.light {
+		return res
+	}
 
 	level := strings.TrimSuffix(m.ID, "-certifications")
 	aLevel := article(level) + " " + level
