@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/pcs-tools/pcs/scoring"
@@ -197,16 +198,14 @@ func (d *pdfDoc) wholeSentences(m *scoring.MetricResult, st pdfStyle, w float64,
 	fits := func(n int) bool {
 		return len(d.layout([]pdfSeg{{text: strings.Join(sentences[:n], " ")}}, st, w, 0)) <= maxLines
 	}
-	lo, hi := 1, len(sentences) // the first sentence is always kept
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if fits(mid) {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
-	return strings.Join(sentences[:lo], " ")
+	// The first sentence is always kept.
+	return strings.Join(sentences[:mostThatFit(1, len(sentences), fits)], " ")
+}
+
+// mostThatFit is the largest n in lo..hi for which fits(n) holds, found by
+// bisection (fits holds up to some n and not after); lo when none above it fits.
+func mostThatFit(lo, hi int, fits func(int) bool) int {
+	return lo + sort.Search(max(hi-lo, 0), func(i int) bool { return !fits(lo + 1 + i) })
 }
 
 // pdfList is a labelled list of names.
@@ -301,16 +300,7 @@ func (d *pdfDoc) namesFit(names []string, label []pdfSeg, st pdfStyle, w float64
 	if fits(len(short)) {
 		return pdfNames(short, len(short))
 	}
-	lo, hi := 1, len(short)-1 // the most names that fit, by bisection
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if fits(mid) {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
-	return pdfNames(short, lo)
+	return pdfNames(short, mostThatFit(1, len(short)-1, fits))
 }
 
 // pdfUpperFirst capitalises the first letter.
